@@ -1,0 +1,32 @@
+//! Builds every demo program for wasm32-wasi: `zig build` (from this folder)
+//! installs zig-out/bin/<name>.wasm. `npm run build:wasm` calls this and copies
+//! the modules to public/wasm/ with a manifest.
+const std = @import("std");
+
+/// One entry per program in src/; the deck and the tests refer to them by name.
+pub const programs = [_][]const u8{
+    "demo",
+    "wasi-env",
+    "read-file",
+    "exit-code",
+    "panic",
+    "mandelbrot",
+    "forever",
+    "flood",
+};
+
+pub fn build(b: *std.Build) void {
+    const target = std.zig.CrossTarget{ .cpu_arch = .wasm32, .os_tag = .wasi };
+    // Always ReleaseSmall: the deck's sizes and the committed bytes are for this mode.
+    const optimize = std.builtin.OptimizeMode.ReleaseSmall;
+
+    for (programs) |name| {
+        const exe = b.addExecutable(.{
+            .name = name,
+            .root_source_file = .{ .path = b.fmt("src/{s}.zig", .{name}) },
+            .target = target,
+            .optimize = optimize,
+        });
+        b.installArtifact(exe);
+    }
+}

@@ -1,0 +1,116 @@
+//! demo: turns text upside down.
+//!
+//! Reads all of stdin as UTF-8 and writes it rotated by 180 degrees: the last
+//! line comes first, every line is reversed, and each character is swapped for
+//! its upside-down look-alike ("Hello, Zig!" becomes "¡ƃ!Z 'ollǝH").
+//! Flipping twice gives the original text back for every character in the table.
+//! Input that is not valid UTF-8 is reported on stderr with exit code 1.
+const std = @import("std");
+
+// #region flip-table
+/// Pairs of characters that look like each other turned upside down.
+/// Each pair works both ways, so flipping twice is the identity.
+const pairs = [_][2]u21{
+    .{ 'a', 'ɐ' }, .{ 'b', 'q' }, .{ 'c', 'ɔ' }, .{ 'd', 'p' }, .{ 'e', 'ǝ' },
+    .{ 'f', 'ɟ' }, .{ 'g', 'ƃ' }, .{ 'h', 'ɥ' }, .{ 'i', 'ᴉ' }, .{ 'j', 'ɾ' },
+    .{ 'k', 'ʞ' }, .{ 'm', 'ɯ' }, .{ 'n', 'u' }, .{ 'r', 'ɹ' }, .{ 't', 'ʇ' },
+    .{ 'v', 'ʌ' }, .{ 'w', 'ʍ' }, .{ 'y', 'ʎ' }, .{ 'A', '∀' }, .{ 'C', 'Ɔ' },
+    .{ 'E', 'Ǝ' }, .{ 'F', 'Ⅎ' }, .{ 'G', '⅁' }, .{ 'J', 'ſ' }, .{ 'L', '⅂' },
+    .{ 'M', 'W' }, .{ 'P', 'Ԁ' }, .{ 'R', 'ᴚ' }, .{ 'T', '⊥' }, .{ 'U', '∩' },
+    .{ 'V', 'Λ' }, .{ 'Y', '⅄' }, .{ '1', 'Ɩ' }, .{ '2', 'ᄅ' }, .{ '3', 'Ɛ' },
+    .{ '4', 'ㄣ' }, .{ '5', 'ϛ' }, .{ '6', '9' }, .{ '7', 'ㄥ' }, .{ '.', '˙' },
+    .{ ',', '\'' }, .{ '!', '¡' }, .{ '?', '¿' }, .{ '(', ')' }, .{ '[', ']' },
+    .{ '{', '}' }, .{ '<', '>' }, .{ '_', '‾' }, .{ '&', '⅋' }, .{ ';', '؛' },
+    .{ '"', '„' },
+};
+// #endregion flip-table
+
+/// ASCII characters are looked up in this table; the rest search `pairs`.
+const ascii_flips = blk: {
+    var table: [128]u21 = undefined;
+    for (&table, 0..) |*c, i| c.* = i;
+    for (pairs) |p| {
+        if (p[0] < 128) table[p[0]] = p[1];
+        if (p[1] < 128) table[p[1]] = p[0];
+    }
+    break :blk table;
+};
+
+fn flip(c: u21) u21 {
+    if (c < 128) return ascii_flips[c];
+    for (pairs) |p| {
+        if (p[1] == c) return p[0];
+        if (p[0] == c) return p[1];
+    }
+    return c;
+}
+
+/// Largest input accepted, so a runaway pipe cannot exhaust memory.
+const max_input = 64 * 1024 * 1024;
+
+pub fn main() !u8 {
+    const allocator = std.heap.page_allocator;
+    const stderr = std.io.getStdErr().writer();
+
+    const input = std.io.getStdIn().reader().readAllAlloc(allocator, max_input) catch |err| switch (err) {
+        error.StreamTooLong => {
+            try stderr.print("demo: input is larger than {d} bytes\n", .{max_input});
+            return 2;
+        },
+        else => return err,
+    };
+    defer allocator.free(input);
+
+    if (firstInvalidUtf8(input)) |offset| {
+        try stderr.print("demo: input is not valid UTF-8 (byte 0x{x:0>2} at offset {d})\n", .{ input[offset], offset });
+        return 1;
+    }
+
+    var out = std.io.bufferedWriter(std.io.getStdOut().writer());
+    try writeUpsideDown(input, out.writer());
+    try out.flush();
+    return 0;
+}
+
+/// Offset of the first byte that does not start a valid UTF-8 sequence, or null.
+fn firstInvalidUtf8(text: []const u8) ?usize {
+    var i: usize = 0;
+    while (i < text.len) {
+        const len = std.unicode.utf8ByteSequenceLength(text[i]) catch return i;
+        if (i + len > text.len) return i;
+        _ = std.unicode.utf8Decode(text[i .. i + len]) catch return i;
+        i += len;
+    }
+    return null;
+}
+
+// #region upside-down
+/// Writes `text` (valid UTF-8) rotated by 180 degrees. A final line break stays last.
+fn writeUpsideDown(text: []const u8, writer: anytype) !void {
+    var body = text;
+    var ending: []const u8 = "";
+    if (std.mem.endsWith(u8, body, "\r\n")) {
+        ending = "\r\n";
+    } else if (std.mem.endsWith(u8, body, "\n")) {
+        ending = "\n";
+    }
+    body = body[0 .. body.len - ending.len];
+
+    var end = body.len;
+    while (end > 0) {
+        var start = end - 1;
+        while (start > 0 and body[start] & 0xC0 == 0x80) start -= 1;
+        const c = std.unicode.utf8Decode(body[start..end]) catch unreachable;
+        if (c == '\n' and start > 0 and body[start - 1] == '\r') {
+            try writer.writeAll("\r\n"); // keep Windows line breaks in order
+            start -= 1;
+        } else {
+            var buf: [4]u8 = undefined;
+            const n = std.unicode.utf8Encode(flip(c), &buf) catch unreachable;
+            try writer.writeAll(buf[0..n]);
+        }
+        end = start;
+    }
+    try writer.writeAll(ending);
+}
+// #endregion upside-down
