@@ -3,7 +3,7 @@
 const std = @import("std");
 
 pub fn main() !u8 {
-    var buf: [256]u8 = undefined;
+    var buf: [4096]u8 = undefined;
     var fba = std.heap.FixedBufferAllocator.init(&buf);
     const args = try std.process.argsAlloc(fba.allocator());
     const total = if (args.len > 1) std.fmt.parseInt(u64, args[1], 10) catch {

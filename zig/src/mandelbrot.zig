@@ -4,7 +4,7 @@
 const std = @import("std");
 
 pub fn main() !u8 {
-    var buf: [512]u8 = undefined;
+    var buf: [4096]u8 = undefined;
     var fba = std.heap.FixedBufferAllocator.init(&buf);
     const args = try std.process.argsAlloc(fba.allocator());
     const width = arg(args, 1, 64) orelse return usage();

@@ -7,7 +7,7 @@ const std = @import("std");
 const planets = [_][]const u8{ "Mercury", "Venus", "Earth" };
 
 pub fn main() !void {
-    var buf: [256]u8 = undefined;
+    var buf: [4096]u8 = undefined;
     var fba = std.heap.FixedBufferAllocator.init(&buf);
     const args = try std.process.argsAlloc(fba.allocator());
     if (args.len > 1 and std.mem.eql(u8, args[1], "trap")) @trap();

@@ -1,0 +1,177 @@
+// The runner core: runs a WASI command module in a fresh worker with a watchdog,
+// an output cap and streamed output. Shared by the slides, the tests and the
+// benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
+import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
+import type { SpawnWorker, WorkerPort } from './worker-port'
+
+export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
+
+export interface WasiRunner {
+  /** Runs are queued: one at a time, in call order. */
+  run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
+  /** Terminates the spare worker. */
+  dispose: () => void
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6D]
+const encoder = new TextEncoder()
+
+/** Compiles bytes into a module and checks it is a WASI command. Throws a readable Error. */
+export async function compileWasi(bytes: Uint8Array | ArrayBuffer): Promise<WebAssembly.Module> {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  if (view.length < 8 || WASM_MAGIC.some((b, i) => view[i] !== b)) {
+    const head = new TextDecoder().decode(view.subarray(0, 40)).replace(/\s+/g, ' ').trim()
+    throw new Error(`not a WebAssembly module (${view.length} bytes${head ? ` starting "${head}"` : ''})`)
+  }
+  let module: WebAssembly.Module
+  try {
+    module = await WebAssembly.compile(view as Uint8Array<ArrayBuffer>)
+  }
+  catch (e) {
+    throw new Error(`invalid WebAssembly: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  checkWasiCommand(module)
+  return module
+}
+
+export function checkWasiCommand(module: WebAssembly.Module): void {
+  const exports = WebAssembly.Module.exports(module)
+  if (!exports.some(e => e.name === '_start' && e.kind === 'function'))
+    throw new Error('not a WASI command: the module exports no _start function')
+  if (!exports.some(e => e.name === 'memory' && e.kind === 'memory'))
+    throw new Error('not a WASI command: the module exports no memory')
+  const foreign = WebAssembly.Module.imports(module).filter(i => i.module !== 'wasi_snapshot_preview1')
+  if (foreign.length > 0)
+    throw new Error(`not a WASI module: it imports ${foreign.map(i => `${i.module}.${i.name}`).join(', ')}`)
+}
+
+function toBytes(data: string | Uint8Array | undefined): Uint8Array {
+  if (data === undefined)
+    return new Uint8Array(0)
+  // A copy: the worker takes ownership of the buffer, the caller keeps theirs.
+  return typeof data === 'string' ? encoder.encode(data) : data.slice()
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
+}
+
+export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
+  let spare: WorkerPort | undefined
+  let queue: Promise<unknown> = Promise.resolve()
+  const compiled = new WeakMap<object, Promise<WebAssembly.Module>>()
+
+  const takeWorker = () => {
+    const worker = spare ?? spawn()
+    spare = undefined
+    return worker
+  }
+
+  async function moduleFor(wasm: WasmSource): Promise<{ module: WebAssembly.Module, compileMs: number }> {
+    if (wasm instanceof WebAssembly.Module) {
+      checkWasiCommand(wasm)
+      return { module: wasm, compileMs: 0 }
+    }
+    const key = wasm instanceof Uint8Array ? wasm.buffer : wasm
+    const cached = compiled.get(key)
+    if (cached)
+      return { module: await cached, compileMs: 0 }
+    const t0 = performance.now()
+    const promise = compileWasi(wasm)
+    compiled.set(key, promise)
+    promise.catch(() => compiled.delete(key))
+    return { module: await promise, compileMs: performance.now() - t0 }
+  }
+
+  async function runNow(wasm: WasmSource, options: RunOptions): Promise<RunResult> {
+    const t0 = performance.now()
+    const stdout: Uint8Array[] = []
+    const stderr: Uint8Array[] = []
+    const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0): RunResult => ({
+      exitCode,
+      ...(error ? { error } : {}),
+      stdout: joinChunks(stdout),
+      stderr: joinChunks(stderr),
+      timings: { compileMs, instantiateMs, runMs, totalMs: performance.now() - t0 },
+    })
+
+    let module: WebAssembly.Module
+    let compileMs: number
+    try {
+      ({ module, compileMs } = await moduleFor(wasm))
+    }
+    catch (e) {
+      return finish(null, { kind: 'load', message: e instanceof Error ? e.message : String(e) }, 0)
+    }
+
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const start: StartMessage = {
+      type: 'start',
+      module,
+      stdin: toBytes(options.stdin),
+      argv: [options.programName ?? 'main', ...(options.args ?? [])],
+      env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      files: Object.fromEntries(Object.entries(options.files ?? {}).map(([k, v]) => [k, toBytes(v)])),
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    }
+
+    const worker = takeWorker()
+    return await new Promise<RunResult>((resolve) => {
+      let settled = false
+      const settle = (result: RunResult) => {
+        if (settled)
+          return
+        settled = true
+        clearTimeout(watchdog)
+        worker.terminate()
+        resolve(result)
+      }
+      const watchdog = setTimeout(() => {
+        settle(finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs))
+      }, timeoutMs)
+
+      worker.listen((message: WorkerMessage) => {
+        if (settled)
+          return
+        if (message.type === 'output') {
+          if (message.stdout.length) {
+            stdout.push(message.stdout)
+            options.onStdout?.(message.stdout)
+          }
+          if (message.stderr.length) {
+            stderr.push(message.stderr)
+            options.onStderr?.(message.stderr)
+          }
+        }
+        else if (message.type === 'done') {
+          settle(finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs))
+        }
+      }, (error) => {
+        settle(finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs))
+      })
+      worker.start(start)
+    })
+  }
+
+  return {
+    run(wasm, options = {}) {
+      const result = queue.then(() => runNow(wasm, options))
+      queue = result.catch(() => undefined).then(() => {
+        // A fresh worker for the next run, spawned while nobody is waiting.
+        spare ??= spawn()
+      })
+      return result
+    },
+    dispose() {
+      spare?.terminate()
+      spare = undefined
+    },
+  }
+}
