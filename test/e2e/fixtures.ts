@@ -1,0 +1,48 @@
+// A page that records what a reader of the deck would see go wrong: console
+// errors, uncaught exceptions, and any request that leaves the deck's origin.
+import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+
+export interface DeckProblems {
+  consoleErrors: string[]
+  pageErrors: string[]
+  foreignRequests: string[]
+}
+
+export const test = base.extend<{ problems: DeckProblems }>({
+  problems: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin
+    const problems: DeckProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] }
+    page.on('console', (m) => {
+      if (m.type() === 'error')
+        problems.consoleErrors.push(m.text())
+    })
+    page.on('pageerror', e => problems.pageErrors.push(e.message))
+    await page.context().route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
+        return route.continue()
+      problems.foreignRequests.push(url)
+      return route.abort()
+    })
+    await use(problems)
+  },
+})
+
+export { expect }
+
+/** Opens slide `no` by deep link and waits until it is shown. */
+export async function openSlide(page: Page, no: number | string) {
+  await page.goto(String(no))
+  const slide = page.locator(`.slidev-page-${no}`)
+  await expect(slide).toBeVisible()
+  return slide
+}
+
+/** The slide number whose first heading is `title`, from the built deck's navigation. */
+export function slideWithTitle(titles: string[], title: string): number {
+  const index = titles.indexOf(title)
+  if (index < 0)
+    throw new Error(`no slide titled "${title}" in ${JSON.stringify(titles)}`)
+  return index + 1
+}
