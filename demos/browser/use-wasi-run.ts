@@ -8,7 +8,7 @@ export interface WasiRunInput {
   stdin: string
   args: string[]
   env?: Record<string, string>
-  files?: Record<string, string>
+  files?: Record<string, string | number[]>
   timeoutMs?: number
   maxOutputBytes?: number
 }
@@ -77,7 +77,8 @@ export function useWasiRun(program: () => string) {
         stdin: input.stdin,
         args: input.args,
         env: input.env,
-        files: input.files,
+        files: input.files && Object.fromEntries(Object.entries(input.files)
+          .map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)])),
         timeoutMs: input.timeoutMs,
         maxOutputBytes: input.maxOutputBytes,
         onStdout: (c) => { out.push(c); schedule() },

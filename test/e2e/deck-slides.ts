@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 export async function deckSlides(): Promise<Array<{ no: number, title: string }>> {
-  const data = await load(root, `${root}slides.md`)
+  const data = await load({ roots: [root], userRoot: root }, `${root}slides.md`)
   return data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => ({ no: i + 1, title: s.title ?? '' }))

@@ -11,16 +11,16 @@ const std = @import("std");
 /// Pairs of characters that look like each other turned upside down.
 /// Each pair works both ways, so flipping twice is the identity.
 const pairs = [_][2]u21{
-    .{ 'a', 'ɐ' }, .{ 'b', 'q' }, .{ 'c', 'ɔ' }, .{ 'd', 'p' }, .{ 'e', 'ǝ' },
-    .{ 'f', 'ɟ' }, .{ 'g', 'ƃ' }, .{ 'h', 'ɥ' }, .{ 'i', 'ᴉ' }, .{ 'j', 'ɾ' },
-    .{ 'k', 'ʞ' }, .{ 'm', 'ɯ' }, .{ 'n', 'u' }, .{ 'r', 'ɹ' }, .{ 't', 'ʇ' },
-    .{ 'v', 'ʌ' }, .{ 'w', 'ʍ' }, .{ 'y', 'ʎ' }, .{ 'A', '∀' }, .{ 'C', 'Ɔ' },
-    .{ 'E', 'Ǝ' }, .{ 'F', 'Ⅎ' }, .{ 'G', '⅁' }, .{ 'J', 'ſ' }, .{ 'L', '⅂' },
-    .{ 'M', 'W' }, .{ 'P', 'Ԁ' }, .{ 'R', 'ᴚ' }, .{ 'T', '⊥' }, .{ 'U', '∩' },
-    .{ 'V', 'Λ' }, .{ 'Y', '⅄' }, .{ '1', 'Ɩ' }, .{ '2', 'ᄅ' }, .{ '3', 'Ɛ' },
-    .{ '4', 'ㄣ' }, .{ '5', 'ϛ' }, .{ '6', '9' }, .{ '7', 'ㄥ' }, .{ '.', '˙' },
-    .{ ',', '\'' }, .{ '!', '¡' }, .{ '?', '¿' }, .{ '(', ')' }, .{ '[', ']' },
-    .{ '{', '}' }, .{ '<', '>' }, .{ '_', '‾' }, .{ '&', '⅋' }, .{ ';', '؛' },
+    .{ 'a', 'ɐ' },  .{ 'b', 'q' },   .{ 'c', 'ɔ' },  .{ 'd', 'p' },   .{ 'e', 'ǝ' },
+    .{ 'f', 'ɟ' },  .{ 'g', 'ƃ' },  .{ 'h', 'ɥ' },  .{ 'i', 'ᴉ' }, .{ 'j', 'ɾ' },
+    .{ 'k', 'ʞ' },  .{ 'm', 'ɯ' },  .{ 'n', 'u' },   .{ 'r', 'ɹ' },  .{ 't', 'ʇ' },
+    .{ 'v', 'ʌ' },  .{ 'w', 'ʍ' },  .{ 'y', 'ʎ' },  .{ 'A', '∀' }, .{ 'C', 'Ɔ' },
+    .{ 'E', 'Ǝ' },  .{ 'F', 'Ⅎ' }, .{ 'G', '⅁' }, .{ 'J', 'ſ' },  .{ 'L', '⅂' },
+    .{ 'M', 'W' },   .{ 'P', 'Ԁ' },  .{ 'R', 'ᴚ' }, .{ 'T', '⊥' }, .{ 'U', '∩' },
+    .{ 'V', 'Λ' },  .{ 'Y', '⅄' }, .{ '1', 'Ɩ' },  .{ '2', 'ᄅ' }, .{ '3', 'Ɛ' },
+    .{ '4', 'ㄣ' }, .{ '5', 'ϛ' },  .{ '6', '9' },   .{ '7', 'ㄥ' }, .{ '.', '˙' },
+    .{ ',', '\'' },  .{ '!', '¡' },  .{ '?', '¿' },  .{ '(', ')' },   .{ '[', ']' },
+    .{ '{', '}' },   .{ '<', '>' },   .{ '_', '‾' }, .{ '&', '⅋' }, .{ ';', '؛' },
     .{ '"', '„' },
 };
 // #endregion flip-table
@@ -85,8 +85,9 @@ fn firstInvalidUtf8(text: []const u8) ?usize {
 }
 
 // #region upside-down
-/// Writes `text` (valid UTF-8) rotated by 180 degrees. A final line break stays last.
-fn writeUpsideDown(text: []const u8, writer: anytype) !void {
+/// Writes `text` (valid UTF-8) rotated by 180 degrees.
+/// A final line break stays last.
+fn writeUpsideDown(text: []const u8, out: anytype) !void {
     var body = text;
     var ending: []const u8 = "";
     if (std.mem.endsWith(u8, body, "\r\n")) {
@@ -99,18 +100,20 @@ fn writeUpsideDown(text: []const u8, writer: anytype) !void {
     var end = body.len;
     while (end > 0) {
         var start = end - 1;
+        // Back up to the first byte of this character.
         while (start > 0 and body[start] & 0xC0 == 0x80) start -= 1;
-        const c = std.unicode.utf8Decode(body[start..end]) catch unreachable;
-        if (c == '\n' and start > 0 and body[start - 1] == '\r') {
-            try writer.writeAll("\r\n"); // keep Windows line breaks in order
+        const c = try std.unicode.utf8Decode(body[start..end]);
+        const crlf = c == '\n' and start > 0 and body[start - 1] == '\r';
+        if (crlf) {
+            try out.writeAll("\r\n"); // keep CR LF in order
             start -= 1;
         } else {
             var buf: [4]u8 = undefined;
-            const n = std.unicode.utf8Encode(flip(c), &buf) catch unreachable;
-            try writer.writeAll(buf[0..n]);
+            const n = try std.unicode.utf8Encode(flip(c), &buf);
+            try out.writeAll(buf[0..n]);
         }
         end = start;
     }
-    try writer.writeAll(ending);
+    try out.writeAll(ending);
 }
 // #endregion upside-down

@@ -15,6 +15,7 @@ pub fn main() !void {
     };
     try std.io.getStdOut().writer().print("exiting with code {d}\n", .{code});
     // #region exit
-    std.process.exit(code); // becomes the WASI call proc_exit(code)
+    // Becomes the WASI call proc_exit(code).
+    std.process.exit(code);
     // #endregion exit
 }

@@ -40,10 +40,12 @@ fn escapeTime(cr: f64, ci: f64, max_iter: u32) u32 {
     var zr: f64 = 0;
     var zi: f64 = 0;
     var n: u32 = 0;
-    while (n < max_iter and zr * zr + zi * zi <= 4.0) : (n += 1) {
+    // Escaped once |z| > 2.
+    while (n < max_iter and zr * zr + zi * zi <= 4.0) {
         const t = zr * zr - zi * zi + cr;
         zi = 2.0 * zr * zi + ci;
         zr = t;
+        n += 1;
     }
     return n;
 }

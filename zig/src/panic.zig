@@ -28,7 +28,9 @@ pub fn panic(msg: []const u8, _: ?*std.builtin.StackTrace, _: ?usize) noreturn {
 
 // #region bounds-check
 fn lookup(index: usize) []const u8 {
-    @setRuntimeSafety(true); // ReleaseSmall drops checks unless asked
-    return planets[index]; // index 3 and up: "index out of bounds" panic
+    // ReleaseSmall drops safety checks unless asked.
+    @setRuntimeSafety(true);
+    // Index 3 and up: "index out of bounds" panic.
+    return planets[index];
 }
 // #endregion bounds-check

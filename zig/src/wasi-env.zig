@@ -4,22 +4,24 @@ const std = @import("std");
 pub fn main() !void {
     var arena = std.heap.ArenaAllocator.init(std.heap.page_allocator);
     defer arena.deinit();
-    const allocator = arena.allocator();
+    const gpa = arena.allocator();
 
     var out = std.io.bufferedWriter(std.io.getStdOut().writer());
     const w = out.writer();
 
     // #region args-env
-    const args = try std.process.argsAlloc(allocator);
+    const args = try std.process.argsAlloc(gpa);
     try w.print("{d} argument(s)\n", .{args.len});
-    for (args, 0..) |arg, i| try w.print("  argv[{d}] = {s}\n", .{ i, arg });
+    for (args, 0..) |arg, i|
+        try w.print("  argv[{d}] = {s}\n", .{ i, arg });
 
-    var env = try std.process.getEnvMap(allocator);
-    try w.print("{d} environment variable(s)\n", .{env.count()});
+    var env = try std.process.getEnvMap(gpa);
+    const n = env.count();
+    try w.print("{d} environment variable(s)\n", .{n});
     // #endregion args-env
 
     // Sorted, so every runtime prints the same bytes.
-    const names = try allocator.alloc([]const u8, env.count());
+    const names = try gpa.alloc([]const u8, n);
     var it = env.iterator();
     var i: usize = 0;
     while (it.next()) |entry| : (i += 1) names[i] = entry.key_ptr.*;

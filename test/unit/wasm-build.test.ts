@@ -1,0 +1,42 @@
+// The committed modules are what the Zig sources build to, byte for byte.
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { root } from '../helpers/node-wasi'
+
+const committed = join(root, 'public/wasm')
+const manifest = JSON.parse(readFileSync(join(committed, 'manifest.json'), 'utf8'))
+
+describe('the manifest describes the committed modules', () => {
+  it('lists every .wasm with its size, hash, source hash and WASI imports', () => {
+    const files = readdirSync(committed).filter(f => f.endsWith('.wasm')).sort()
+    expect(manifest.modules.map((m: { file: string }) => m.file.replace('wasm/', ''))).toEqual(files)
+    for (const m of manifest.modules) {
+      const bytes = readFileSync(join(root, 'public', m.file))
+      expect(m.bytes).toBe(bytes.length)
+      expect(m.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+      expect(m.sourceSha256).toBe(createHash('sha256').update(readFileSync(join(root, m.source))).digest('hex'))
+      expect(m.imports.length).toBeGreaterThan(0)
+      expect(m.imports.every((i: string) => i.startsWith('wasi_snapshot_preview1.'))).toBe(true)
+      expect(m.exports).toContain('_start')
+    }
+  })
+})
+
+const zig = findZig()
+describe.skipIf('error' in zig)('npm run build:wasm is reproducible', () => {
+  const out = mkdtempSync(join(tmpdir(), 'wasm-rebuild-'))
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+  it('a fresh build (empty caches) gives the committed bytes and manifest', () => {
+    execFileSync(process.execPath, [join(root, 'scripts/build-wasm.mjs'), '--fresh', '--out', out], { stdio: 'pipe' })
+    const rebuilt = readdirSync(out).sort()
+    expect(rebuilt).toEqual(readdirSync(committed).sort())
+    for (const file of rebuilt)
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(committed, file))), file).toBe(true)
+  }, 240_000)
+})
