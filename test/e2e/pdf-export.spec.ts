@@ -1,0 +1,47 @@
+// npm run export: the PDF has one page per slide, every title, and the real
+// output of every demo (each ran during the export).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { root, runNodeWasi } from '../helpers/node-wasi'
+import { deckSlides } from './deck-slides'
+
+test('the exported PDF shows every slide and each demo\'s real output', async () => {
+  test.setTimeout(300_000)
+  const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-'))
+  try {
+    const pdf = join(dir, 'deck.pdf')
+    execFileSync('npm', ['run', 'export', '--', '--output', pdf], { cwd: root, stdio: 'pipe', timeout: 280_000 })
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    const slides = await deckSlides()
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length)
+
+    // Reading order (no -layout): a wrapped title stays one block, output lines stay lines.
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    const flat = text.replace(/\s+/g, ' ')
+    for (const { title } of slides)
+      expect(flat, `title "${title}"`).toContain(title.replace(/\s+/g, ' '))
+    expect(text).not.toContain('An error occurred on this slide')
+
+    const lines = async (program: string, input: Parameters<typeof runNodeWasi>[1]) =>
+      (await runNodeWasi(program, input)).stdout.toString('utf8').split('\n').filter(l => l.trim())
+    for (const line of await lines('demo', { stdin: 'Hello, Zig!\nWebAssembly everywhere.' }))
+      expect(text).toContain(line)
+    expect(text).toContain('argv[2] = Zig fan')
+    expect(text).toContain('TALK=zig-wasi')
+    expect(text).toContain('Hello from a file that only exists in this page.')
+    expect(text).toContain('exiting with code 3')
+    expect(text).toContain('panic: index out of bounds')
+    expect(text).toContain('The program trapped')
+    expect(text).toContain('Timed out')
+    expect(text).toContain('Output limit reached')
+    const mandelbrot = await lines('mandelbrot', { args: ['52', '20', '2000'] })
+    for (const line of mandelbrot)
+      expect(text).toContain(line)
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
