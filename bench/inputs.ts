@@ -1,0 +1,26 @@
+// The benchmark's workloads, the same in Node and in the browser.
+
+export interface Workload {
+  label: string
+  program: string
+  args: string[]
+  /** Input size in bytes; the text is made by `benchInput`. */
+  stdinBytes: number
+}
+
+export const WORKLOADS: Workload[] = [
+  { label: 'CPU-bound: mandelbrot 160x60, 20000 iterations', program: 'mandelbrot', args: ['160', '60', '20000'], stdinBytes: 0 },
+  { label: 'I/O: 1 MiB through demo', program: 'demo', args: [], stdinBytes: 1 << 20 },
+]
+
+/** ASCII text of exactly `bytes` bytes, lines of 64. */
+export function benchInput(bytes: number): string {
+  const line = 'The quick brown fox jumps over the lazy dog; Zig 0.11 on WASI!\n'
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes)
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
