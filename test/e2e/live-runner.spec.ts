@@ -186,3 +186,16 @@ test('a file that is not wasm (an HTML fallback page) is a clear load error', as
   await expect(d.finished).toContainText('not a WebAssembly module')
   await expect(d.finished).toContainText('<!DOCTYPE html>')
 })
+
+test('in presenter view the current slide\'s demo runs, the next-slide preview does not', async ({ page }) => {
+  const no = slideNo('Exit codes and traps')
+  await page.goto(`presenter/${no - 1}`)
+  const main = page.locator('#slide-content')
+  const current = demo(main, 'read-file')
+  await expect(current.stdout).toHaveText('Hello from a file that only exists in this page.')
+  // The preview of the next slide shows the demos but does not run them.
+  const preview = page.locator('.slidev-presenter .grid-section.next, .slidev-presenter [class*="next"]').first()
+  await expect(preview.locator('.wasi-run').first()).toBeVisible()
+  await expect(preview.locator('.wasi-run-finished')).toHaveCount(0)
+  await expect(preview.locator('.wasi-run-note').first()).toContainText('previewNext')
+})

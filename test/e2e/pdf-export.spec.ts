@@ -23,6 +23,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     const flat = text.replace(/\s+/g, ' ')
     for (const { title } of slides)
       expect(flat, `title "${title}"`).toContain(title.replace(/\s+/g, ' '))
+    expect(flat).toContain('WASI in Workers')
     expect(text).not.toContain('An error occurred on this slide')
 
     const lines = async (program: string, input: Parameters<typeof runNodeWasi>[1]) =>
