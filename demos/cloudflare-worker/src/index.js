@@ -4,14 +4,17 @@ import demoWasm from "./demo.wasm"
 export default {
   async fetch(request, _env, ctx) {
     const stdout = new TransformStream()
+    const stderr = new TransformStream()
 
     const wasi = new WASI({
-      args: [],
+      args: ["demo"],
       // Cloudflare does not expose a filesystem API
       // => no WASI preopens except stdin/stdout
       // See Cloudflare security-model
       stdin: request.body,
       stdout: stdout.writable,
+      stderr: stderr.writable,
+      returnOnExit: true,
     })
 
     const instance = new WebAssembly.Instance(
@@ -21,9 +24,21 @@ export default {
 
     // Keep our worker alive until the WASM has
     // finished executing.
-    ctx.waitUntil(wasi.start(instance))
+    const exit = wasi.start(instance)
+    ctx.waitUntil(exit)
+
+    // workers-wasi hands over stdout when the program
+    // exits, so waiting for the exit code costs nothing.
+    const [code, out, err] = await Promise.all([
+      exit,
+      new Response(stdout.readable).arrayBuffer(),
+      new Response(stderr.readable).text(),
+    ])
 
     // Finally, let's reply with the WASM's output.
-    return new Response(stdout.readable)
+    return new Response(code === 0 ? out : err, {
+      status: code === 0 ? 200 : 400,
+      headers: { "x-exit-code": String(code) },
+    })
   },
 }
