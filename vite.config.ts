@@ -4,6 +4,6 @@ export default defineConfig({
   optimizeDeps: {
     // Pre-bundled up front, so the dev server never reloads the page mid-talk
     // (or mid-export) when a demo first imports them.
-    include: ['@bjorn3/browser_wasi_shim'],
+    include: ['@bjorn3/browser_wasi_shim', 'acorn'],
   },
 })

@@ -35,6 +35,20 @@ export async function compileWasi(bytes: Uint8Array | ArrayBuffer): Promise<WebA
   return module
 }
 
+const compiledModules = new WeakMap<object, Promise<WebAssembly.Module>>()
+
+/** Compiles a buffer once; later calls with the same buffer get the same module. */
+export function compileWasiCached(wasm: Uint8Array | ArrayBuffer): { module: Promise<WebAssembly.Module>, cached: boolean } {
+  const key = wasm instanceof Uint8Array ? wasm.buffer : wasm
+  const cached = compiledModules.get(key)
+  if (cached)
+    return { module: cached, cached: true }
+  const module = compileWasi(wasm)
+  compiledModules.set(key, module)
+  module.catch(() => compiledModules.delete(key))
+  return { module, cached: false }
+}
+
 export function checkWasiCommand(module: WebAssembly.Module): void {
   const exports = WebAssembly.Module.exports(module)
   if (!exports.some(e => e.name === '_start' && e.kind === 'function'))
@@ -66,7 +80,6 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
 export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   let spare: WorkerPort | undefined
   let queue: Promise<unknown> = Promise.resolve()
-  const compiled = new WeakMap<object, Promise<WebAssembly.Module>>()
 
   const takeWorker = () => {
     const worker = spare ?? spawn()
@@ -79,15 +92,9 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       checkWasiCommand(wasm)
       return { module: wasm, compileMs: 0 }
     }
-    const key = wasm instanceof Uint8Array ? wasm.buffer : wasm
-    const cached = compiled.get(key)
-    if (cached)
-      return { module: await cached, compileMs: 0 }
     const t0 = performance.now()
-    const promise = compileWasi(wasm)
-    compiled.set(key, promise)
-    promise.catch(() => compiled.delete(key))
-    return { module: await promise, compileMs: performance.now() - t0 }
+    const { module, cached } = compileWasiCached(wasm)
+    return { module: await module, compileMs: cached ? 0 : performance.now() - t0 }
   }
 
   async function runNow(wasm: WasmSource, options: RunOptions): Promise<RunResult> {
@@ -156,7 +163,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       }, (error) => {
         settle(finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs))
       })
-      worker.start(start)
+      worker.start(start, [start.stdin.buffer as ArrayBuffer])
     })
   }
 

@@ -1,15 +1,15 @@
-// Spawns the run worker as a Web Worker. In the deck, Vite bundles run-worker.ts
-// from the `new URL(...)` below; other pages (the benchmark) pass their own.
-import type { StartMessage, WorkerMessage } from './protocol'
+// Spawns workers as Web Workers. In the deck, Vite bundles each worker from the
+// `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
+import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
 import type { SpawnWorker } from './worker-port'
 
-export function spawnerFor(create: () => Worker): SpawnWorker {
+export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> {
   return () => {
     const worker = create()
     return {
-      start: (message: StartMessage) => worker.postMessage(message, [message.stdin.buffer]),
+      start: (message, transfer = []) => worker.postMessage(message, transfer),
       listen(onMessage, onError) {
-        worker.onmessage = (event: MessageEvent<WorkerMessage>) => onMessage(event.data)
+        worker.onmessage = (event: MessageEvent<Out>) => onMessage(event.data)
         worker.onerror = (event) => {
           event.preventDefault()
           onError(new Error(event.message || 'worker error'))
@@ -21,6 +21,12 @@ export function spawnerFor(create: () => Worker): SpawnWorker {
   }
 }
 
-export const spawnBrowserWorker = spawnerFor(
+/** The worker that runs one WASI program (run-worker.ts). */
+export const spawnBrowserWorker: SpawnWorker = spawnerFor(
   () => new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module', name: 'wasi-run' }),
+)
+
+/** The worker that runs edited Worker code (playground-worker.ts). */
+export const spawnBrowserPlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage> = spawnerFor(
+  () => new Worker(new URL('./playground-worker.ts', import.meta.url), { type: 'module', name: 'worker-playground' }),
 )

@@ -1,10 +1,10 @@
-// Spawns the same run worker under Node with worker_threads. The worker's
-// TypeScript is bundled once per process with esbuild, with a prelude that gives
-// it the Web Worker globals it uses (postMessage, self.addEventListener).
+// Spawns the same workers under Node with worker_threads. A worker's TypeScript
+// is bundled once per process with esbuild, with a prelude that gives it the Web
+// Worker globals it uses (postMessage, self.addEventListener).
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
-import type { StartMessage, WorkerMessage } from './protocol'
+import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
 import type { SpawnWorker } from './worker-port'
 
 const prelude = `
@@ -16,33 +16,44 @@ globalThis.addEventListener = (type, listener) => {
 };
 `
 
-let bundled: string | undefined
-function workerSource(): string {
-  bundled ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./run-worker.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: prelude },
-  }).outputFiles[0].text
-  return bundled
+const bundles = new Map<string, string>()
+function bundle(entry: URL): string {
+  let code = bundles.get(entry.href)
+  if (code === undefined) {
+    code = buildSync({
+      entryPoints: [fileURLToPath(entry)],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      banner: { js: prelude },
+    }).outputFiles[0].text
+    bundles.set(entry.href, code)
+  }
+  return code
 }
 
-export const spawnNodeWorker: SpawnWorker = () => {
-  const worker = new Worker(workerSource(), { eval: true })
-  worker.unref() // an idle spare must not keep the process alive
-  return {
-    start: (message: StartMessage) => {
-      worker.ref()
-      worker.postMessage(message, [message.stdin.buffer as ArrayBuffer])
-    },
-    listen(onMessage, onError) {
-      worker.on('message', (message: WorkerMessage) => onMessage(message))
-      worker.on('error', onError)
-      worker.on('exit', code => onError(new Error(`the worker exited (code ${code})`)))
-    },
-    terminate: () => void worker.terminate(),
+export function nodeSpawnerFor<In, Out>(entry: URL): SpawnWorker<In, Out> {
+  return () => {
+    const worker = new Worker(bundle(entry), { eval: true })
+    worker.unref() // an idle spare must not keep the process alive
+    return {
+      start: (message, transfer = []) => {
+        worker.ref()
+        worker.postMessage(message, transfer as never[])
+      },
+      listen(onMessage, onError) {
+        worker.on('message', (message: Out) => onMessage(message))
+        worker.on('error', onError)
+        worker.on('exit', code => onError(new Error(`the worker exited (code ${code})`)))
+      },
+      terminate: () => void worker.terminate(),
+    }
   }
 }
+
+export const spawnNodeWorker: SpawnWorker = nodeSpawnerFor(new URL('./run-worker.ts', import.meta.url))
+
+export const spawnNodePlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage>
+  = nodeSpawnerFor(new URL('./playground-worker.ts', import.meta.url))

@@ -6,7 +6,11 @@ import type { Inode } from '@bjorn3/browser_wasi_shim'
 import type { RunError, StartMessage } from './protocol'
 
 /** Thrown from a write when the output cap is reached; unwinds the wasm. */
-class OutputLimitReached extends Error {}
+export class OutputLimitReached extends Error {
+  constructor(limit: number) {
+    super(`stopped after ${limit} bytes of output (the limit)`)
+  }
+}
 
 export interface SessionSink {
   stdout: (bytes: Uint8Array) => void
@@ -41,28 +45,46 @@ export function directoryFrom(files: Record<string, Uint8Array>): Map<string, In
   return root
 }
 
-export function runSession(start: StartMessage, sink: SessionSink): SessionResult {
+/** What a WASI instance is given: the same for a run and for the workers-wasi adapter. */
+export interface ShimSetup {
+  stdin: Uint8Array
+  argv: string[]
+  env: string[]
+  files: Record<string, Uint8Array>
+  maxOutputBytes: number
+}
+
+/**
+ * The shim's WASI with our fds: stdin from memory, stdout and stderr streamed to
+ * `sink` under one output cap, and the in-memory files preopened as "/" (fd 3).
+ */
+export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File } {
   let written = 0
   const capped = (forward: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
-    const room = start.maxOutputBytes - written
+    const room = setup.maxOutputBytes - written
     if (bytes.length > room) {
       if (room > 0)
         forward(bytes.subarray(0, room))
-      written = start.maxOutputBytes
-      throw new OutputLimitReached()
+      written = setup.maxOutputBytes
+      throw new OutputLimitReached(setup.maxOutputBytes)
     }
     written += bytes.length
     forward(bytes)
   }
-
+  const stdin = new File(setup.stdin)
   const fds = [
-    new OpenFile(new File(start.stdin)),
+    new OpenFile(stdin),
     new ConsoleStdout(capped(sink.stdout)),
     new ConsoleStdout(capped(sink.stderr)),
-    new PreopenDirectory('/', directoryFrom(start.files)),
+    new PreopenDirectory('/', directoryFrom(setup.files)),
   ]
-  const wasi = new WASI(start.argv, start.env, fds, { debug: false })
-  fixArgsSizes(wasi, start.argv)
+  const wasi = new WASI(setup.argv, setup.env, fds, { debug: false })
+  fixArgsSizes(wasi, setup.argv)
+  return { wasi, stdin }
+}
+
+export function runSession(start: StartMessage, sink: SessionSink): SessionResult {
+  const { wasi } = createShimWasi(start, sink)
 
   let instance: WebAssembly.Instance
   const t0 = performance.now()
@@ -80,7 +102,7 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
   catch (e) {
     const runMs = performance.now() - t1
     const error: RunError = e instanceof OutputLimitReached
-      ? { kind: 'output-limit', message: `stopped after ${start.maxOutputBytes} bytes of output (the limit)` }
+      ? { kind: 'output-limit', message: e.message }
       : { kind: 'trap', message: trapMessage(e) }
     return { exitCode: null, error, instantiateMs: t1 - t0, runMs }
   }
@@ -101,7 +123,7 @@ function fixArgsSizes(wasi: WASI, argv: string[]): void {
   }
 }
 
-function trapMessage(e: unknown): string {
+export function trapMessage(e: unknown): string {
   if (e instanceof WebAssembly.RuntimeError)
     return `wasm trap: ${e.message}`
   if (e instanceof RangeError)

@@ -13,13 +13,16 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
   const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-'))
   try {
     const pdf = join(dir, 'deck.pdf')
-    execFileSync('npm', ['run', 'export', '--', '--output', pdf], { cwd: root, stdio: 'pipe', timeout: 280_000 })
+    // The exporter drives its own Playwright: it must not think it runs inside this test runner
+    // (with PLAYWRIGHT_TEST set, its pages never reach "networkidle").
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['PLAYWRIGHT_TEST', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX'].includes(k)))
+    execFileSync('npm', ['run', 'export', '--', '--output', pdf], { cwd: root, env, stdio: 'pipe', timeout: 280_000 })
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
     const slides = await deckSlides()
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length)
 
-    // Reading order (no -layout): a wrapped title stays one block, output lines stay lines.
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    // Reading order keeps a wrapped title in one block; -raw keeps side-by-side lines apart.
+    const text = ['-nopgbrk', '-raw'].map(mode => execFileSync('pdftotext', [mode, pdf, '-'], { encoding: 'utf8' })).join('\n')
     const flat = text.replace(/\s+/g, ' ')
     for (const { title } of slides)
       expect(flat, `title "${title}"`).toContain(title.replace(/\s+/g, ' '))
@@ -38,6 +41,10 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('The program trapped')
     expect(text).toContain('Timed out')
     expect(text).toContain('Output limit reached')
+    // The Worker playground: the code in its editor and the response of a run.
+    expect(text).toContain('import { WASI } from "@cloudflare/workers-wasi"')
+    expect(text).toContain('HTTP 200')
+    expect(text).toContain('x-exit-code: 0')
     const mandelbrot = await lines('mandelbrot', { args: ['52', '20', '2000'] })
     for (const line of mandelbrot)
       expect(text).toContain(line)

@@ -1,0 +1,70 @@
+// Runs edited Worker code once in a fresh worker, with a watchdog: the host side
+// of the Worker playground. Used by the slide and by the tests.
+import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './playground-protocol'
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
+import { compileWasiCached } from './runner'
+import type { SpawnWorker } from './worker-port'
+
+/** Largest request body the playground sends. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024
+
+export interface PlaygroundInput {
+  code: string
+  demoWasm: Uint8Array | WebAssembly.Module
+  method?: string
+  headers?: Record<string, string>
+  body?: string | Uint8Array
+  timeoutMs?: number
+  maxOutputBytes?: number
+}
+
+export async function runWorkerCode(spawn: SpawnWorker<PlaygroundRun, PlaygroundMessage>, input: PlaygroundInput): Promise<PlaygroundResult> {
+  const t0 = performance.now()
+  const logs: PlaygroundResult['logs'] = []
+  const done = (rest: Omit<PlaygroundResult, 'logs' | 'ms'>): PlaygroundResult => ({ ...rest, logs, ms: performance.now() - t0 })
+
+  const body = typeof input.body === 'string' ? new TextEncoder().encode(input.body) : input.body?.slice() ?? null
+  if (body && body.length > MAX_REQUEST_BYTES) {
+    return done({ error: { kind: 'request-too-large', message: `The request body is ${body.length} bytes; the page sends at most ${MAX_REQUEST_BYTES} bytes (16 MiB)` } })
+  }
+  let demoWasm: WebAssembly.Module
+  try {
+    demoWasm = input.demoWasm instanceof WebAssembly.Module ? input.demoWasm : await compileWasiCached(input.demoWasm).module
+  }
+  catch (e) {
+    return done({ error: { kind: 'crash', message: `demo.wasm: ${e instanceof Error ? e.message : String(e)}` } })
+  }
+
+  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const worker = spawn()
+  return await new Promise<PlaygroundResult>((resolve) => {
+    let settled = false
+    const settle = (result: PlaygroundResult) => {
+      if (settled)
+        return
+      settled = true
+      clearTimeout(watchdog)
+      worker.terminate()
+      resolve(result)
+    }
+    const watchdog = setTimeout(() => settle(done({
+      error: { kind: 'timeout', message: `Stopped after ${timeoutMs} ms: the Worker did not answer in time` },
+    })), timeoutMs)
+    worker.listen((message) => {
+      if (message.type === 'log')
+        logs.push({ level: message.level, text: message.text })
+      else
+        settle(done({ response: message.response, error: message.error }))
+    }, error => settle(done({ error: { kind: 'crash', message: `The Worker's thread failed: ${error.message}` } })))
+    worker.start({
+      code: input.code,
+      demoWasm,
+      request: {
+        method: input.method ?? 'POST',
+        headers: Object.entries(input.headers ?? {}),
+        body,
+      },
+      maxOutputBytes: input.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    }, body ? [body.buffer as ArrayBuffer] : [])
+  })
+}
