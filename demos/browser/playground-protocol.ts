@@ -53,6 +53,7 @@ export interface PlaygroundResult {
 }
 
 export type PlaygroundMessage =
+  | { type: 'ready' }
   | { type: 'log', level: string, text: string }
   | { type: 'done', response?: PlaygroundResponse, error?: PlaygroundError }
 

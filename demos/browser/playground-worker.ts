@@ -156,3 +156,5 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number) 
   }
   return { bytes, truncated }
 }
+
+post({ type: 'ready' })

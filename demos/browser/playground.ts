@@ -4,6 +4,7 @@ import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './playg
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import { compileWasiCached } from './runner'
 import type { SpawnWorker } from './worker-port'
+import { WORKER_START_TIMEOUT_MS } from './worker-port'
 
 /** Largest request body the playground sends. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024
@@ -47,11 +48,18 @@ export async function runWorkerCode(spawn: SpawnWorker<PlaygroundRun, Playground
       worker.terminate()
       resolve(result)
     }
-    const watchdog = setTimeout(() => settle(done({
-      error: { kind: 'timeout', message: `Stopped after ${timeoutMs} ms: the Worker did not answer in time` },
-    })), timeoutMs)
+    // The Worker's time starts when its thread is ready, not while its script loads.
+    let watchdog = setTimeout(() => settle(done({
+      error: { kind: 'crash', message: `The playground's thread did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` },
+    })), WORKER_START_TIMEOUT_MS)
     worker.listen((message) => {
-      if (message.type === 'log')
+      if (message.type === 'ready') {
+        clearTimeout(watchdog)
+        watchdog = setTimeout(() => settle(done({
+          error: { kind: 'timeout', message: `Stopped after ${timeoutMs} ms: the Worker did not answer in time` },
+        })), timeoutMs)
+      }
+      else if (message.type === 'log')
         logs.push({ level: message.level, text: message.text })
       else
         settle(done({ response: message.response, error: message.error }))

@@ -4,6 +4,7 @@
 import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import type { SpawnWorker, WorkerPort } from './worker-port'
+import { WORKER_START_TIMEOUT_MS } from './worker-port'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 
@@ -140,14 +141,22 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
         worker.terminate()
         resolve(result)
       }
-      const watchdog = setTimeout(() => {
-        settle(finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs))
-      }, timeoutMs)
+      // Loading the worker's script is not the program's time: the watchdog for the run
+      // starts when the worker says it is ready; until then a longer start-up limit applies.
+      let watchdog = setTimeout(() => {
+        settle(finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs))
+      }, WORKER_START_TIMEOUT_MS)
 
       worker.listen((message: WorkerMessage) => {
         if (settled)
           return
-        if (message.type === 'output') {
+        if (message.type === 'ready') {
+          clearTimeout(watchdog)
+          watchdog = setTimeout(() => {
+            settle(finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs))
+          }, timeoutMs)
+        }
+        else if (message.type === 'output') {
           if (message.stdout.length) {
             stdout.push(message.stdout)
             options.onStdout?.(message.stdout)

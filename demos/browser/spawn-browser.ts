@@ -2,20 +2,21 @@
 // `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
 import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
 import type { SpawnWorker } from './worker-port'
+import { bufferedInbox } from './worker-port'
 
 export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> {
   return () => {
     const worker = create()
+    const inbox = bufferedInbox<Out>()
+    worker.onmessage = (event: MessageEvent<Out>) => inbox.message(event.data)
+    worker.onerror = (event) => {
+      event.preventDefault()
+      inbox.error(new Error(event.message || 'worker error'))
+    }
+    worker.onmessageerror = () => inbox.error(new Error('a message from the worker could not be read'))
     return {
       start: (message, transfer = []) => worker.postMessage(message, transfer),
-      listen(onMessage, onError) {
-        worker.onmessage = (event: MessageEvent<Out>) => onMessage(event.data)
-        worker.onerror = (event) => {
-          event.preventDefault()
-          onError(new Error(event.message || 'worker error'))
-        }
-        worker.onmessageerror = () => onError(new Error('a message from the worker could not be read'))
-      },
+      listen: inbox.listen,
       terminate: () => worker.terminate(),
     }
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
 import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
 import type { SpawnWorker } from './worker-port'
+import { bufferedInbox } from './worker-port'
 
 const prelude = `
 const { parentPort } = require('node:worker_threads');
@@ -38,16 +39,16 @@ export function nodeSpawnerFor<In, Out>(entry: URL): SpawnWorker<In, Out> {
   return () => {
     const worker = new Worker(bundle(entry), { eval: true })
     worker.unref() // an idle spare must not keep the process alive
+    const inbox = bufferedInbox<Out>()
+    worker.on('message', (message: Out) => inbox.message(message))
+    worker.on('error', inbox.error)
+    worker.on('exit', code => inbox.error(new Error(`the worker exited (code ${code})`)))
     return {
       start: (message, transfer = []) => {
         worker.ref()
         worker.postMessage(message, transfer as never[])
       },
-      listen(onMessage, onError) {
-        worker.on('message', (message: Out) => onMessage(message))
-        worker.on('error', onError)
-        worker.on('exit', code => onError(new Error(`the worker exited (code ${code})`)))
-      },
+      listen: inbox.listen,
       terminate: () => void worker.terminate(),
     }
   }

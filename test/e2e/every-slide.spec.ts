@@ -3,6 +3,43 @@ import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 
+// Slidev's canvas is 980 px wide: at this size a slide is drawn 1:1.
+test.use({ viewport: { width: 980, height: 552 } })
+
+/**
+ * What is drawn outside the slide: text and form elements (a scaled <Transform> keeps its
+ * unscaled layout box, so containers are not judged), except inside boxes that scroll.
+ */
+async function overflowing(page: import('@playwright/test').Page, no: number): Promise<string[]> {
+  return page.evaluate((n) => {
+    const slide = document.querySelector(`.slidev-page-${n}`)!
+    const frame = slide.getBoundingClientRect()
+    const clips = (el: Element) => {
+      for (let e = el.parentElement; e && e !== slide; e = e.parentElement) {
+        if (getComputedStyle(e).overflow !== 'visible')
+          return true
+      }
+      return false
+    }
+    const out: string[] = []
+    for (const el of slide.querySelectorAll('*')) {
+      const drawn = ['INPUT', 'TEXTAREA', 'BUTTON', 'IMG', 'SVG', 'CANVAS'].includes(el.tagName.toUpperCase())
+        || [...el.childNodes].some(c => c.nodeType === Node.TEXT_NODE && c.textContent!.trim() !== '')
+      const r = el.getBoundingClientRect()
+      if (!drawn || r.width === 0 || r.height === 0 || clips(el))
+        continue
+      if (r.left < frame.left - 1 || r.top < frame.top - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1)
+        out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${(el.textContent ?? '').trim().slice(0, 40)} [${Math.round(r.right - frame.left)}x${Math.round(r.bottom - frame.top)}]`)
+    }
+    // Code on a slide is read, not scrolled: no line may be cut.
+    for (const code of slide.querySelectorAll<HTMLElement>('pre.slidev-code')) {
+      if (code.scrollWidth > code.clientWidth + 1 || code.scrollHeight > code.clientHeight + 1)
+        out.push(`code block cut: ${code.scrollWidth}x${code.scrollHeight} in ${code.clientWidth}x${code.clientHeight}: ${(code.textContent ?? '').slice(0, 40)}`)
+    }
+    return out
+  }, no)
+}
+
 test('the deck has its slides', () => {
   expect(slides.length).toBeGreaterThanOrEqual(3)
 })
@@ -19,6 +56,7 @@ for (const { no, title } of slides) {
     expect(problems.pageErrors).toEqual([])
     expect(problems.consoleErrors).toEqual([])
     expect(problems.foreignRequests).toEqual([])
+    expect(await overflowing(page, no), 'content drawn outside the 980x552 slide').toEqual([])
   })
 }
 
@@ -33,7 +71,7 @@ test('the seed slide shows both columns', async ({ page }) => {
   await expect(left).toContainText('GraalWasm')
   await expect(right.locator('h1')).toHaveText('WASI in Workers')
   await expect(right.locator('pre')).toContainText('import { WASI } from "@cloudflare/workers-wasi"')
-  await expect(right.locator('pre')).toContainText('ctx.waitUntil(wasi.start(instance))')
+  await expect(right.locator('pre')).toContainText('ctx.waitUntil(exit)')
   for (const column of [left, right]) {
     const box = await column.boundingBox()
     expect(box!.width).toBeGreaterThan(200)

@@ -113,6 +113,9 @@ test('10 MB of stdin: the program reads it all, output is capped, the page survi
     el.value = 'z'.repeat(10 * 1000 * 1000)
     el.dispatchEvent(new Event('input'))
   })
+  // The box lets go of it (a 10 MB textarea stalls the page); the run still gets all of it.
+  await expect(d.root.locator('.wasi-run-held')).toHaveText('10.0 MB of input held (too large to show); type to replace it')
+  await expect(d.stdin).toHaveValue('')
   await d.run.click()
   await expect(d.finished.locator('.wasi-run-error')).toHaveText('Output limit reached', { timeout: 20_000 })
   await expect(d.stdout).toContainText('zzzz')

@@ -48,21 +48,22 @@ fn flip(c: u21) u21 {
 /// Largest input accepted, so a runaway pipe cannot exhaust memory.
 const max_input = 64 * 1024 * 1024;
 
+// #region main
 pub fn main() !u8 {
-    const allocator = std.heap.page_allocator;
+    const gpa = std.heap.page_allocator;
+    const stdin = std.io.getStdIn().reader();
     const stderr = std.io.getStdErr().writer();
 
-    const input = std.io.getStdIn().reader().readAllAlloc(allocator, max_input) catch |err| switch (err) {
-        error.StreamTooLong => {
-            try stderr.print("demo: input is larger than {d} bytes\n", .{max_input});
-            return 2;
-        },
-        else => return err,
+    const input = stdin.readAllAlloc(gpa, max_input) catch |e| {
+        if (e != error.StreamTooLong) return e;
+        try stderr.print("demo: input over {d} bytes\n", .{max_input});
+        return 2;
     };
-    defer allocator.free(input);
+    defer gpa.free(input);
 
-    if (firstInvalidUtf8(input)) |offset| {
-        try stderr.print("demo: input is not valid UTF-8 (byte 0x{x:0>2} at offset {d})\n", .{ input[offset], offset });
+    if (firstInvalidUtf8(input)) |at| {
+        try stderr.print("demo: input is not valid UTF-8 " ++
+            "(byte 0x{x:0>2} at offset {d})\n", .{ input[at], at });
         return 1;
     }
 
@@ -71,6 +72,7 @@ pub fn main() !u8 {
     try out.flush();
     return 0;
 }
+// #endregion main
 
 /// Offset of the first byte that does not start a valid UTF-8 sequence, or null.
 fn firstInvalidUtf8(text: []const u8) ?usize {

@@ -17,28 +17,22 @@ export default {
       returnOnExit: true,
     })
 
-    const instance = new WebAssembly.Instance(
-        demoWasm,
-        { wasi_snapshot_preview1: wasi.wasiImport }
-    )
+    const instance = new WebAssembly.Instance(demoWasm,
+      { wasi_snapshot_preview1: wasi.wasiImport })
 
     // Keep our worker alive until the WASM has
     // finished executing.
     const exit = wasi.start(instance)
     ctx.waitUntil(exit)
 
-    // workers-wasi hands over stdout when the program
-    // exits, so waiting for the exit code costs nothing.
-    const [code, out, err] = await Promise.all([
-      exit,
+    // Finally, let's reply with the WASM's output,
+    // or with its error and exit code.
+    const [code, out, err] = await Promise.all([exit,
       new Response(stdout.readable).arrayBuffer(),
-      new Response(stderr.readable).text(),
-    ])
-
-    // Finally, let's reply with the WASM's output.
-    return new Response(code === 0 ? out : err, {
-      status: code === 0 ? 200 : 400,
-      headers: { "x-exit-code": String(code) },
-    })
+      new Response(stderr.readable).text()])
+    const headers = { "x-exit-code": String(code) }
+    return code === 0
+      ? new Response(out, { headers })
+      : new Response(err, { status: 400, headers })
   },
 }

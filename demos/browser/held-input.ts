@@ -1,0 +1,40 @@
+// A text box that stays light: input bigger than a slide can hold (a pasted
+// 10 MB file) is kept aside instead of in the <textarea>, whose layout would
+// stall the page (and with it the deck's keyboard navigation).
+import { computed, ref, shallowRef } from 'vue'
+
+export const SHOWN_INPUT_LIMIT = 256 * 1024
+
+export function useHeldInput(initial: string, limit = SHOWN_INPUT_LIMIT) {
+  const shown = ref(initial)
+  const held = shallowRef<string>()
+
+  function onInput(event: Event) {
+    const box = event.target as HTMLTextAreaElement
+    if (box.value.length > limit) {
+      held.value = box.value
+      box.value = ''
+      shown.value = ''
+    }
+    else {
+      held.value = undefined
+      shown.value = box.value
+    }
+  }
+
+  return {
+    /** What the box shows. */
+    shown,
+    /** The text to use: the held one when there is one. */
+    value: () => held.value ?? shown.value,
+    /** "10.0 MB held" when input is held aside. */
+    note: computed(() => held.value === undefined
+      ? undefined
+      : `${(new TextEncoder().encode(held.value).length / 1e6).toFixed(1)} MB of input held (too large to show); type to replace it`),
+    onInput,
+    set(text: string) {
+      held.value = undefined
+      shown.value = text
+    },
+  }
+}
