@@ -1,16 +1,13 @@
 // npm run bench: the browser runner against node:wasi on the same module and input,
 // measured in one run: in Node (worker_threads) and in Chromium (Web Worker).
 // Prints medians and ratios; writes bench/results.json. Not a test: nothing here asserts a time.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WASI } from 'node:wasi'
-import { build } from 'esbuild'
-import { chromium } from 'playwright-core'
 import { createWasiRunner } from '../demos/browser/runner'
 import { spawnNodeWorker } from '../demos/browser/spawn-node'
-import { findChromium } from '../scripts/find-browser.mjs'
-import { serveDist } from '../scripts/serve-dist.mjs'
+import { openBrowserHarness } from '../scripts/browser-harness'
 import { root, wasmPath } from '../test/helpers/node-wasi'
 import type { Workload } from './inputs'
 import { WORKLOADS, benchInput, median } from './inputs'
@@ -63,32 +60,27 @@ async function runnerInNode(w: Workload) {
 }
 
 async function runnerInChromium(workloads: Workload[]) {
-  const site = join(tmp, 'site')
-  mkdirSync(site)
-  const common = { bundle: true, format: 'esm' as const, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
-  await build({ ...common, entryPoints: [join(root, 'bench/browser-entry.ts')], outfile: join(site, 'bench.js') })
-  await build({ ...common, entryPoints: [join(root, 'demos/browser/run-worker.ts')], outfile: join(site, 'run-worker.js'), format: 'iife' })
-  writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>')
-  symlinkSync(join(root, 'public/wasm'), join(site, 'wasm'))
-  const server = await serveDist({ dir: site })
-  const executablePath = findChromium()
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'] })
+  const harness = await openBrowserHarness()
   try {
-    const page = await browser.newPage()
-    await page.goto(server.url)
-    await page.waitForFunction(() => 'benchRun' in globalThis)
     const results = []
     for (const w of workloads) {
-      results.push(await page.evaluate(
-        ([p, a, s, r, u]) => (globalThis as unknown as { benchRun: (...x: unknown[]) => Promise<{ runMs: number[], totalMs: number[], userAgent: string }> }).benchRun(p, a, s, r, u),
-        [w.program, w.args, w.stdinBytes, RUNS, WARMUP] as const,
-      ))
+      const runMs: number[] = []
+      const totalMs: number[] = []
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const r = await harness.run({ program: w.program, args: w.args, stdinBytes: w.stdinBytes })
+        if (r.error || r.exitCode !== 0)
+          throw new Error(`Chromium ${w.program}: ${r.error?.message ?? r.exitCode}`)
+        if (i >= WARMUP) {
+          runMs.push(r.timings.runMs)
+          totalMs.push(r.timings.totalMs)
+        }
+      }
+      results.push({ runMs, totalMs })
     }
-    return { version: browser.version(), results }
+    return { version: harness.version, results }
   }
   finally {
-    await browser.close()
-    await server.close()
+    await harness.close()
   }
 }
 

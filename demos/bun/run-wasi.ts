@@ -1,0 +1,24 @@
+// Bun's host: runs a wasm32-wasi command with Bun's node:wasi.
+// bun demos/bun/run-wasi.ts [--dir DIR] module.wasm [args...]
+import { WASI } from "node:wasi"
+import { basename } from "node:path"
+
+const argv = Bun.argv.slice(2)
+const preopens: Record<string, string> = {}
+if (argv[0] === "--dir") preopens["/"] = argv.splice(0, 2)[1]
+const [wasmPath, ...args] = argv
+
+// #region host
+const wasi = new WASI({
+  version: "preview1",
+  args: [basename(wasmPath, ".wasm"), ...args],
+  env: {},
+  preopens,
+})
+const bytes = await Bun.file(wasmPath).arrayBuffer()
+const { instance } = await WebAssembly.instantiate(bytes, {
+  wasi_snapshot_preview1: wasi.wasiImport,
+})
+// proc_exit ends the Bun process with the program's exit code.
+wasi.start(instance)
+// #endregion host

@@ -1,0 +1,26 @@
+// The same .wasm bytes give node:wasi's output on every runtime installed here.
+import { describe, expect, it } from 'vitest'
+import { CASES, compareRuntimes, judge } from '../../scripts/runtimes'
+
+describe('npm run runtimes', () => {
+  it('Node, Deno, Bun, workerd and Chromium all match node:wasi on every case', async () => {
+    const report = await compareRuntimes({ timings: false, log: () => {} })
+    const summary = report.runtimes.map(r => ({ id: r.id, status: r.status, failures: r.results.filter(x => !x.pass), message: r.message }))
+    expect(summary.map(s => s.id)).toEqual(['node', 'deno', 'bun', 'workerd', 'chromium'])
+    for (const s of summary)
+      expect(s, s.id).toEqual({ id: s.id, status: 'verified', failures: [], message: undefined })
+    const workerd = report.runtimes.find(r => r.id === 'workerd')!
+    expect(workerd.results.length).toBe(CASES.filter(c => c.program === 'demo').length)
+  }, 240_000)
+
+  it('a different byte, exit code or missing panic fails the comparison', () => {
+    const reference = { exitCode: 0, stdout: Buffer.from('¡ƃᴉZ'), stderr: Buffer.from(''), wallMs: 0, timedOut: false }
+    const text = CASES[0]
+    const ok = { stdout: new Uint8Array(reference.stdout), stderr: new Uint8Array(), exitCode: 0, trapped: false }
+    expect(judge(text, reference, ok).pass).toBe(true)
+    expect(judge(text, reference, { ...ok, stdout: new TextEncoder().encode('¡ƃᴉz') }).pass).toBe(false)
+    expect(judge(text, reference, { ...ok, exitCode: 1 }).pass).toBe(false)
+    const panic = CASES.find(c => c.expect === 'trap')!
+    expect(judge(panic, { ...reference, stdout: Buffer.from('') }, { ...ok, stdout: new Uint8Array(), trapped: true }).pass).toBe(false)
+  })
+})
