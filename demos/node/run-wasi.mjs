@@ -20,13 +20,16 @@ const wasi = new WASI({
   args: [basename(wasmPath, '.wasm'), ...args],
   env,
   preopens,
-  // The raw fds: touching process.stdout first would make a pipe non-blocking.
+  // Raw fds: using process.stdout first would
+  // make a pipe non-blocking (Zig fails at 64 KiB).
   stdin: 0,
   stdout: 1,
   stderr: 2,
   returnOnExit: true,
 })
 const module = await WebAssembly.compile(readFileSync(wasmPath))
-const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport })
+const instance = await WebAssembly.instantiate(module, {
+  wasi_snapshot_preview1: wasi.wasiImport,
+})
 process.exitCode = wasi.start(instance)
 // #endregion host

@@ -31,6 +31,12 @@ async function overflowing(page: import('@playwright/test').Page, no: number): P
       if (r.left < frame.left - 1 || r.top < frame.top - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1)
         out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${(el.textContent ?? '').trim().slice(0, 40)} [${Math.round(r.right - frame.left)}x${Math.round(r.bottom - frame.top)}]`)
     }
+    // No box may reach past the slide's right edge, drawn or not.
+    for (const el of slide.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect()
+      if (r.width > 0 && !clips(el) && r.right > frame.right + 1)
+        out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> reaches ${Math.round(r.right - frame.left)} px across`)
+    }
     // Code on a slide is read, not scrolled: no line may be cut.
     for (const code of slide.querySelectorAll<HTMLElement>('pre.slidev-code')) {
       if (code.scrollWidth > code.clientWidth + 1 || code.scrollHeight > code.clientHeight + 1)
@@ -78,3 +84,4 @@ test('the seed slide shows both columns', async ({ page }) => {
     expect(box!.height).toBeGreaterThan(100)
   }
 })
+

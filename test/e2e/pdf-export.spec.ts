@@ -1,7 +1,7 @@
 // npm run export: the PDF has one page per slide, every title, and the real
 // output of every demo (each ran during the export).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -20,6 +20,14 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
     const slides = await deckSlides()
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length)
+    // Each slide fills its page: a page wider than a slide would shrink them all and leave
+    // a dark band at the right and bottom edges.
+    execFileSync('pdftoppm', ['-r', '12', pdf, join(dir, 'page')])
+    for (const file of readdirSync(dir).filter(f => f.endsWith('.ppm'))) {
+      const { width, height, pixel } = readPpm(readFileSync(join(dir, file)))
+      const corner = pixel(width - 2, height - 2)
+      expect(Math.min(...corner), `${file}: bottom-right corner ${corner}`).toBeGreaterThan(200)
+    }
 
     // Reading order keeps a wrapped title in one block; -raw keeps side-by-side lines apart.
     const text = ['-nopgbrk', '-raw'].map(mode => execFileSync('pdftotext', [mode, pdf, '-'], { encoding: 'utf8' })).join('\n')
@@ -41,6 +49,10 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('The program trapped')
     expect(text).toContain('Timed out')
     expect(text).toContain('Output limit reached')
+    // The runtime table's live row ran in the exporting browser.
+    expect(text).toContain('The exporting browser')
+    expect(text).toMatch(/Chromium\s+[\d.]+ \(V8\)/)
+    expect(text).toContain('same bytes, live')
     // The Worker playground: the code in its editor and the response of a run.
     expect(text).toContain('import { WASI } from "@cloudflare/workers-wasi"')
     expect(text).toContain('HTTP 200')
@@ -53,3 +65,11 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+/** A binary PPM (P6, 8 bits) as written by pdftoppm. */
+function readPpm(data: Buffer) {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 50).toString('latin1'))!
+  const [width, height] = [Number(header[1]), Number(header[2])]
+  const start = header[0].length
+  return { width, height, pixel: (x: number, y: number) => [...data.subarray(start + (y * width + x) * 3, start + (y * width + x) * 3 + 3)] }
+}
