@@ -13,20 +13,28 @@ pub const programs = [_][]const u8{
     "mandelbrot",
     "forever",
     "flood",
+    "stack",
 };
 
 pub fn build(b: *std.Build) void {
-    const target = std.zig.CrossTarget{ .cpu_arch = .wasm32, .os_tag = .wasi };
-    // Always ReleaseSmall: the deck's sizes and the committed bytes are for this mode.
+    // #region target
+    const target = std.zig.CrossTarget{
+        .cpu_arch = .wasm32,
+        .os_tag = .wasi,
+    };
+    // Always ReleaseSmall: the deck's sizes and the
+    // committed bytes are for this mode.
     const optimize = std.builtin.OptimizeMode.ReleaseSmall;
 
     for (programs) |name| {
+        const source = b.fmt("src/{s}.zig", .{name});
         const exe = b.addExecutable(.{
             .name = name,
-            .root_source_file = .{ .path = b.fmt("src/{s}.zig", .{name}) },
+            .root_source_file = .{ .path = source },
             .target = target,
             .optimize = optimize,
         });
         b.installArtifact(exe);
     }
+    // #endregion target
 }

@@ -133,6 +133,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
     const worker = takeWorker()
     return await new Promise<RunResult>((resolve) => {
       let settled = false
+      // #region watchdog
       const settle = (result: RunResult) => {
         if (settled)
           return
@@ -156,6 +157,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
             settle(finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs))
           }, timeoutMs)
         }
+        // #endregion watchdog
         else if (message.type === 'output') {
           if (message.stdout.length) {
             stdout.push(message.stdout)

@@ -112,6 +112,7 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
  * The shim (0.4.2) sizes the argument buffer in UTF-16 units but writes UTF-8,
  * so a non-ASCII argument overflows its buffer. Size it in UTF-8 bytes.
  */
+// #region args-fix
 function fixArgsSizes(wasi: WASI, argv: string[]): void {
   const encoder = new TextEncoder()
   const bufferSize = argv.reduce((n, arg) => n + encoder.encode(arg).length + 1, 0)
@@ -122,6 +123,7 @@ function fixArgsSizes(wasi: WASI, argv: string[]): void {
     return 0
   }
 }
+// #endregion args-fix
 
 export function trapMessage(e: unknown): string {
   if (e instanceof WebAssembly.RuntimeError)
