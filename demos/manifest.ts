@@ -1,3 +1,6 @@
+import { onMounted, shallowRef } from 'vue'
+import { fetchOnce } from './fetch-once'
+
 // public/wasm/manifest.json (written by npm run build:wasm): what the slides say
 // about the modules (sizes, hashes, WASI imports) comes from here.
 
@@ -19,15 +22,8 @@ export interface WasmManifest {
   modules: ModuleInfo[]
 }
 
-let manifest: Promise<WasmManifest> | undefined
 export function loadManifest(): Promise<WasmManifest> {
-  manifest ??= fetch(`${import.meta.env.BASE_URL}wasm/manifest.json`).then((r) => {
-    if (!r.ok)
-      throw new Error(`manifest.json: ${r.status} ${r.statusText}`.trim())
-    return r.json() as Promise<WasmManifest>
-  })
-  manifest.catch(() => { manifest = undefined })
-  return manifest
+  return fetchOnce(`${import.meta.env.BASE_URL}wasm/manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
 /** "9.1 KB" (1 KB = 1000 bytes, as size limits are usually given). */
@@ -38,4 +34,19 @@ export function kb(bytes: number): string {
 /** The WASI function names a module imports, without the module prefix. */
 export function wasiFunctions(m: ModuleInfo): string[] {
   return m.imports.map(i => i.replace(/^wasi_snapshot_preview1\./, ''))
+}
+
+/** The manifest for a component: loaded on mount, or the reason it could not be. */
+export function useManifest() {
+  const manifest = shallowRef<WasmManifest>()
+  const error = shallowRef<string>()
+  onMounted(async () => {
+    try {
+      manifest.value = await loadManifest()
+    }
+    catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  })
+  return { manifest, error }
 }

@@ -1,6 +1,7 @@
 // The rows of the runtime table: the seed slide's list of JS+WASM runtimes, each
 // with what npm run runtimes measured here (public/runtimes.json), if anything.
 import type { RuntimeReport, RuntimesJson } from '../scripts/runtimes'
+import { fetchOnce } from './fetch-once'
 
 export type { RuntimeReport, RuntimesJson }
 
@@ -25,16 +26,9 @@ export const SEED_RUNTIMES: RuntimeRow[] = [
   { label: 'Node.js', engine: 'V8', measured: 'node', added: true },
 ]
 
-let report: Promise<RuntimesJson> | undefined
 /** public/runtimes.json, fetched once (it is served with the deck, not bundled). */
 export function loadRuntimeReport(): Promise<RuntimesJson> {
-  report ??= fetch(`${import.meta.env.BASE_URL}runtimes.json`).then((r) => {
-    if (!r.ok)
-      throw new Error(`runtimes.json: ${r.status} ${r.statusText}`.trim())
-    return r.json() as Promise<RuntimesJson>
-  })
-  report.catch(() => { report = undefined })
-  return report
+  return fetchOnce(`${import.meta.env.BASE_URL}runtimes.json`, r => r.json() as Promise<RuntimesJson>)
 }
 
 /** "same bytes 11/11 · 1.4.5" for a verified runtime. */

@@ -2,6 +2,7 @@
 // "@cloudflare/workers-wasi" (the adapter) and "./demo.wasm" (the committed
 // module) provided, calls its fetch(request, env, ctx) and reports the Response.
 // The host's watchdog terminates it if the code never finishes.
+import { concatBytes } from './bytes'
 import type { PlaygroundError, PlaygroundMessage, PlaygroundResponse, PlaygroundRun } from './playground-protocol'
 import { OutputLimitReached, messageOf } from './wasi-session'
 import * as workersWasi from './workers-wasi-adapter'
@@ -148,13 +149,7 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number) 
     chunks.push(value)
     size += value.length
   }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    bytes.set(c, at)
-    at += c.length
-  }
-  return { bytes, truncated }
+  return { bytes: concatBytes(chunks), truncated }
 }
 
 post({ type: 'ready' })

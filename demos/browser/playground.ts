@@ -4,7 +4,7 @@ import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './playg
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import { compileWasiCached } from './runner'
 import type { SpawnWorker } from './worker-port'
-import { WORKER_START_TIMEOUT_MS } from './worker-port'
+import { WORKER_START_TIMEOUT_MS, superviseWorker } from './worker-port'
 
 /** Largest request body the playground sends. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024
@@ -37,34 +37,8 @@ export async function runWorkerCode(spawn: SpawnWorker<PlaygroundRun, Playground
   }
 
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const worker = spawn()
-  return await new Promise<PlaygroundResult>((resolve) => {
-    let settled = false
-    const settle = (result: PlaygroundResult) => {
-      if (settled)
-        return
-      settled = true
-      clearTimeout(watchdog)
-      worker.terminate()
-      resolve(result)
-    }
-    // The Worker's time starts when its thread is ready, not while its script loads.
-    let watchdog = setTimeout(() => settle(done({
-      error: { kind: 'crash', message: `The playground's thread did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` },
-    })), WORKER_START_TIMEOUT_MS)
-    worker.listen((message) => {
-      if (message.type === 'ready') {
-        clearTimeout(watchdog)
-        watchdog = setTimeout(() => settle(done({
-          error: { kind: 'timeout', message: `Stopped after ${timeoutMs} ms: the Worker did not answer in time` },
-        })), timeoutMs)
-      }
-      else if (message.type === 'log')
-        logs.push({ level: message.level, text: message.text })
-      else
-        settle(done({ response: message.response, error: message.error }))
-    }, error => settle(done({ error: { kind: 'crash', message: `The Worker's thread failed: ${error.message}` } })))
-    worker.start({
+  return await superviseWorker(spawn(), {
+    message: {
       code: input.code,
       demoWasm,
       request: {
@@ -73,6 +47,17 @@ export async function runWorkerCode(spawn: SpawnWorker<PlaygroundRun, Playground
         body,
       },
       maxOutputBytes: input.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-    }, body ? [body.buffer as ArrayBuffer] : [])
+    },
+    transfer: body ? [body.buffer as ArrayBuffer] : [],
+    timeoutMs,
+    onMessage(message, settle) {
+      if (message.type === 'log')
+        logs.push({ level: message.level, text: message.text })
+      else if (message.type === 'done')
+        settle(done({ response: message.response, error: message.error }))
+    },
+    onTimeout: () => done({ error: { kind: 'timeout', message: `Stopped after ${timeoutMs} ms: the Worker did not answer in time` } }),
+    onStartTimeout: () => done({ error: { kind: 'crash', message: `The playground's thread did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` } }),
+    onError: error => done({ error: { kind: 'crash', message: `The Worker's thread failed: ${error.message}` } }),
   })
 }

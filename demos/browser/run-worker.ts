@@ -1,5 +1,6 @@
 // The Web Worker (or worker_threads thread, under Node) that runs one program.
 // It streams output back in batches and reports how the run ended.
+import { concatBytes } from './bytes'
 import type { StartMessage, WorkerMessage } from './protocol'
 import { runSession } from './wasi-session'
 
@@ -17,8 +18,8 @@ self.addEventListener('message', (event: MessageEvent<StartMessage>) => {
   const flush = () => {
     if (pending.bytes === 0)
       return
-    const stdout = concat(pending.stdout)
-    const stderr = concat(pending.stderr)
+    const stdout = concatBytes(pending.stdout)
+    const stderr = concatBytes(pending.stderr)
     pending.stdout = []
     pending.stderr = []
     pending.bytes = 0
@@ -36,17 +37,5 @@ self.addEventListener('message', (event: MessageEvent<StartMessage>) => {
   flush()
   post({ type: 'done', ...result })
 })
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1)
-    return chunks[0]
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
-}
 
 post({ type: 'ready' })

@@ -1,10 +1,11 @@
 // The runner core: runs a WASI command module in a fresh worker with a watchdog,
 // an output cap and streamed output. Shared by the slides, the tests and the
 // benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
+import { concatBytes } from './bytes'
 import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import type { SpawnWorker, WorkerPort } from './worker-port'
-import { WORKER_START_TIMEOUT_MS } from './worker-port'
+import { WORKER_START_TIMEOUT_MS, superviseWorker } from './worker-port'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 
@@ -68,16 +69,6 @@ function toBytes(data: string | Uint8Array | undefined): Uint8Array {
   return typeof data === 'string' ? encoder.encode(data) : data.slice()
 }
 
-function joinChunks(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
-}
-
 export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   let spare: WorkerPort | undefined
   let queue: Promise<unknown> = Promise.resolve()
@@ -105,8 +96,8 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
     const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0): RunResult => ({
       exitCode,
       ...(error ? { error } : {}),
-      stdout: joinChunks(stdout),
-      stderr: joinChunks(stderr),
+      stdout: concatBytes(stdout),
+      stderr: concatBytes(stderr),
       timings: { compileMs, instantiateMs, runMs, totalMs: performance.now() - t0 },
     })
 
@@ -130,35 +121,12 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     }
 
-    const worker = takeWorker()
-    return await new Promise<RunResult>((resolve) => {
-      let settled = false
-      // #region watchdog
-      const settle = (result: RunResult) => {
-        if (settled)
-          return
-        settled = true
-        clearTimeout(watchdog)
-        worker.terminate()
-        resolve(result)
-      }
-      // Loading the worker's script is not the program's time: the watchdog for the run
-      // starts when the worker says it is ready; until then a longer start-up limit applies.
-      let watchdog = setTimeout(() => {
-        settle(finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs))
-      }, WORKER_START_TIMEOUT_MS)
-
-      worker.listen((message: WorkerMessage) => {
-        if (settled)
-          return
-        if (message.type === 'ready') {
-          clearTimeout(watchdog)
-          watchdog = setTimeout(() => {
-            settle(finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs))
-          }, timeoutMs)
-        }
-        // #endregion watchdog
-        else if (message.type === 'output') {
+    return await superviseWorker(takeWorker(), {
+      message: start,
+      transfer: [start.stdin.buffer as ArrayBuffer],
+      timeoutMs,
+      onMessage(message: WorkerMessage, settle) {
+        if (message.type === 'output') {
           if (message.stdout.length) {
             stdout.push(message.stdout)
             options.onStdout?.(message.stdout)
@@ -171,10 +139,10 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
         else if (message.type === 'done') {
           settle(finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs))
         }
-      }, (error) => {
-        settle(finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs))
-      })
-      worker.start(start, [start.stdin.buffer as ArrayBuffer])
+      },
+      onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs),
+      onStartTimeout: () => finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs),
+      onError: error => finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs),
     })
   }
 

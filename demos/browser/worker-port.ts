@@ -33,3 +33,52 @@ export function bufferedInbox<Out>() {
 
 /** A worker that has not said "ready" by then is reported as failed to start. */
 export const WORKER_START_TIMEOUT_MS = 30_000
+
+export interface Supervision<In, Out, R> {
+  message: In
+  transfer?: Transferable[]
+  /** The job's own limit, counted from the worker's "ready". */
+  timeoutMs: number
+  /** Every message but "ready"; call `settle` with the result to end the job. */
+  onMessage: (message: Out, settle: (result: R) => void) => void
+  onTimeout: () => R
+  onStartTimeout: () => R
+  onError: (error: Error) => R
+}
+
+/**
+ * Runs one job on a worker and terminates the worker when it ends, however it ends.
+ * Loading a worker's script is not the job's time: the job's clock starts when the
+ * worker says "ready"; until then the longer start-up limit applies.
+ */
+export function superviseWorker<In, Out extends { type: string }, R>(
+  worker: WorkerPort<In, Out>,
+  job: Supervision<In, Out, R>,
+): Promise<R> {
+  return new Promise<R>((resolve) => {
+    // #region watchdog
+    let settled = false
+    const settle = (result: R) => {
+      if (settled)
+        return
+      settled = true
+      clearTimeout(watchdog)
+      worker.terminate() // stops even a wasm module that spins forever
+      resolve(result)
+    }
+    let watchdog = setTimeout(() => settle(job.onStartTimeout()), WORKER_START_TIMEOUT_MS)
+    worker.listen((message) => {
+      if (settled)
+        return
+      if (message.type === 'ready') {
+        clearTimeout(watchdog)
+        watchdog = setTimeout(() => settle(job.onTimeout()), job.timeoutMs)
+      }
+      else {
+        job.onMessage(message, settle)
+      }
+    }, error => settle(job.onError(error)))
+    // #endregion watchdog
+    worker.start(job.message, job.transfer)
+  })
+}

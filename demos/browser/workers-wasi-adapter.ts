@@ -5,6 +5,7 @@
 // ("unreachable") resolves to 134.
 import { WASIProcExit } from '@bjorn3/browser_wasi_shim'
 import type { WASI as ShimWASI } from '@bjorn3/browser_wasi_shim'
+import { concatBytes } from './bytes'
 import { DEFAULT_MAX_OUTPUT_BYTES } from './protocol'
 import { createShimWasi } from './wasi-session'
 
@@ -92,7 +93,6 @@ export class WASI {
 
 async function readAll(stream: ReadableStream): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
-  let size = 0
   const reader = stream.getReader()
   for (;;) {
     const { done, value } = await reader.read()
@@ -102,15 +102,8 @@ async function readAll(stream: ReadableStream): Promise<Uint8Array> {
       ? value
       : typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value as ArrayBuffer)
     chunks.push(chunk)
-    size += chunk.length
   }
-  const all = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    all.set(c, at)
-    at += c.length
-  }
-  return all
+  return concatBytes(chunks)
 }
 
 /** Writes what the program wrote, then closes the stream, as workers-wasi does at exit. */

@@ -2,25 +2,19 @@
 // in place of @cloudflare/workers-wasi, and reports every way it can go wrong.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runWorkerCode } from '../../demos/browser/playground'
 import type { PlaygroundInput } from '../../demos/browser/playground'
 import { spawnNodePlayground } from '../../demos/browser/spawn-node'
-import { startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
 import { root } from '../helpers/node-wasi'
+import { useWorkerd } from '../helpers/workerd'
 import { committedWasm } from '../helpers/node-runner'
 
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 const run = (input: Partial<PlaygroundInput>) => runWorkerCode(spawnNodePlayground, { code: workerCode, demoWasm: committedWasm('demo'), ...input })
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b)
 
-let workerd: Awaited<ReturnType<typeof startWorkerd>>
-beforeAll(async () => {
-  workerd = await startWorkerd()
-}, 30_000)
-afterAll(async () => {
-  await workerd?.stop()
-})
+const workerd = useWorkerd()
 
 describe('the slide\'s Worker in the page gives what workerd gives', () => {
   const bodies: Array<[string, string | Uint8Array]> = [
@@ -33,7 +27,7 @@ describe('the slide\'s Worker in the page gives what workerd gives', () => {
     it(label, async () => {
       const [page, edge] = await Promise.all([
         run({ body, maxOutputBytes: 4 << 20 }),
-        fetch(workerd.url, { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) }),
+        fetch(workerd().url, { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) }),
       ])
       expect(page.error).toBeUndefined()
       const edgeBody = new Uint8Array(await edge.arrayBuffer())

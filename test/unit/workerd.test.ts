@@ -1,18 +1,12 @@
 // The Worker on the slide, in real workerd, answers with the same bytes as node:wasi.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
+import { describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
+import { useWorkerd } from '../helpers/workerd'
 
-let workerd: Awaited<ReturnType<typeof startWorkerd>>
-beforeAll(async () => {
-  workerd = await startWorkerd()
-}, 30_000)
-afterAll(async () => {
-  await workerd?.stop()
-})
+const workerd = useWorkerd()
 
 async function post(body: string | Uint8Array) {
-  const response = await fetch(workerd.url, { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) })
+  const response = await fetch(workerd().url, { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) })
   return { response, bytes: Buffer.from(await response.arrayBuffer()) }
 }
 
