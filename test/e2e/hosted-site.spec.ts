@@ -43,3 +43,12 @@ test('the wasm is served as application/wasm', async ({ request, baseURL }) => {
   const response = await request.get(`${baseURL}wasm/demo.wasm`)
   expect(response.headers()['content-type']).toBe('application/wasm')
 })
+
+test('the favicon is the deck\'s own, under the base path', async ({ page, request, baseURL }) => {
+  await openSlide(page, 2)
+  const href = await page.locator('link[rel="icon"]').getAttribute('href')
+  expect(href).toBe(`${new URL(baseURL!).pathname}favicon.svg`)
+  const response = await request.get(new URL(href!, baseURL).href)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toBe('image/svg+xml')
+})

@@ -49,6 +49,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('The program trapped')
     expect(text).toContain('Timed out')
     expect(text).toContain('Output limit reached')
+    expect(text).toContain('memory access out of bounds') // the stack demo
     // The runtime table's live row ran in the exporting browser.
     expect(text).toContain('The exporting browser')
     expect(text).toMatch(/Chromium\s+[\d.]+ \(V8\)/)
