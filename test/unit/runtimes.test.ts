@@ -24,3 +24,16 @@ describe('npm run runtimes', () => {
     expect(judge(panic, { ...reference, stdout: Buffer.from('') }, { ...ok, stdout: new Uint8Array(), trapped: true }).pass).toBe(false)
   })
 })
+
+describe('public/runtimes.json, shown on the slides', () => {
+  it('was measured on the modules that are committed now', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { root } = await import('../helpers/node-wasi')
+    const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8'))
+    const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8'))
+    for (const m of report.modules)
+      expect(m.sha256, `${m.name}: run npm run runtimes again`).toBe(manifest.modules.find((x: { name: string }) => x.name === m.name).sha256)
+    expect(report.runtimes.every((r: { status: string }) => r.status === 'verified')).toBe(true)
+  })
+})
