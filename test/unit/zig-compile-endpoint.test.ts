@@ -1,0 +1,95 @@
+// The Live Zig compile endpoint: compiles with the project's Zig, reports errors
+// with their lines, and refuses what it must.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../scripts/zig-compile-endpoint'
+import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { committedWasm, runner } from '../helpers/node-runner'
+
+const handler = createCompileHandler({ timeoutMs: 4000 })
+const server = createServer((req, res) => void handler(req, res))
+let base = ''
+beforeAll(() => new Promise<void>((resolve) => {
+  server.listen(0, '127.0.0.1', () => {
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    resolve()
+  })
+}))
+afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
+
+const compile = (source: string, origin: string | undefined = base) => fetch(`${base}${COMPILE_PATH}`, {
+  method: 'POST',
+  headers: origin ? { origin } : {},
+  body: source,
+})
+
+const hello = (greeting: string) => `const std = @import("std");\npub fn main() !void {\n    try std.io.getStdOut().writer().print("{s}, WASI!\\n", .{"${greeting}"});\n}\n`
+
+describe.skipIf('error' in findZig())('POST /__zig/compile', () => {
+  it('compiles a valid program into a module the runner runs', async () => {
+    const r = await (await compile(hello('Servus'))).json()
+    expect(r.ok).toBe(true)
+    expect(r.bytes).toBeGreaterThan(100)
+    expect(r.ms).toBeGreaterThan(0)
+    const run = await runner.run(new Uint8Array(Buffer.from(r.wasm, 'base64')))
+    expect(new TextDecoder().decode(run.stdout)).toBe('Servus, WASI!\n')
+  }, 60_000)
+
+  it('returns a type error with its line and column', async () => {
+    const r = await (await compile('const std = @import("std");\nconst x: u32 = "nope";\npub fn main() void {\n    _ = x;\n}\n')).json()
+    expect(r.ok).toBe(false)
+    expect(r.diagnostics[0]).toEqual({ line: 2, column: 16, message: 'expected type \'u32\', found \'*const [4:0]u8\'' })
+  }, 60_000)
+
+  it('refuses @embedFile of an absolute path and of ../ (Zig 0.11 alone would read ../)', async () => {
+    const uses = (path: string) => `const std = @import("std");\nconst s = @embedFile("${path}");\npub fn main() !void {\n    try std.io.getStdOut().writeAll(s);\n}\n`
+    const absolute = await (await compile(uses('/etc/passwd'))).json()
+    expect(absolute.ok).toBe(false)
+    expect(absolute.diagnostics[0]).toMatchObject({ line: 2, column: 11 })
+    expect(absolute.diagnostics[0].message).toContain('@embedFile is not available')
+    expect(absolute.output).not.toContain('root:')
+    const parent = await (await compile(uses('../../../../etc/passwd'))).json()
+    expect(parent.ok).toBe(false)
+    expect(parent.output).not.toContain('root:')
+  }, 60_000)
+
+  it('refuses @cImport and @import of anything but std and builtin', async () => {
+    const c = await (await compile('const c = @cImport(@cInclude("/etc/passwd"));\npub fn main() void {}\n')).json()
+    expect(c.ok).toBe(false)
+    expect(c.diagnostics[0].message).toContain('@cImport')
+    const imp = await (await compile('const std = @import("std");\nconst x = @import("../../../../etc/passwd");\npub fn main() void {}\n')).json()
+    expect(imp.diagnostics[0]).toMatchObject({ line: 2, column: 11 })
+    expect(imp.output).not.toContain('root:')
+  })
+
+  it('refuses a foreign origin, a missing origin, a GET and an oversize body', async () => {
+    expect((await compile(hello('x'), 'http://evil.example')).status).toBe(403)
+    expect((await compile(hello('x'), '')).status).toBe(403)
+    expect((await fetch(`${base}${COMPILE_PATH}`)).status).toBe(405)
+    expect((await compile(`// ${'x'.repeat(MAX_SOURCE_BYTES)}\n${hello('x')}`)).status).toBe(413)
+  })
+
+  it('kills a compile that runs too long', async () => {
+    const t0 = performance.now()
+    const r = await (await compile('comptime {\n    @setEvalBranchQuota(0xFFFF_FFFF);\n    var i: u64 = 0;\n    while (true) i += 1;\n}\npub fn main() void {}\n')).json()
+    expect(r.ok).toBe(false)
+    expect(r.timedOut).toBe(true)
+    expect(performance.now() - t0).toBeLessThan(10_000)
+  }, 30_000)
+
+  it('is off when the server says so (slidev --remote without LIVE_ZIG=on)', async () => {
+    const off = createCompileHandler({ enabled: () => false })
+    const s = createServer((req, res) => void off(req, res))
+    await new Promise<void>(resolve => s.listen(0, '127.0.0.1', () => resolve()))
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`
+    const response = await fetch(`${url}${COMPILE_PATH}`, { method: 'POST', headers: { origin: url }, body: hello('x') })
+    expect(response.status).toBe(403)
+    expect((await response.json()).error).toContain('LIVE_ZIG=on')
+    await new Promise<void>(resolve => s.close(() => resolve()))
+  })
+})
+
+it('the committed modules are still there for the built site', () => {
+  expect(committedWasm('demo').length).toBeGreaterThan(0)
+})
