@@ -5,6 +5,7 @@ import { findChromium } from './scripts/find-browser.mjs'
 // static host would serve it, under a base path.
 export const BASE = process.env.DECK_BASE ?? '/talk/'
 const port = Number(process.env.E2E_PORT ?? 4173)
+const devPort = Number(process.env.E2E_DEV_PORT ?? 3041)
 const executablePath = findChromium()
 
 export default defineConfig({
@@ -23,10 +24,24 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `node scripts/serve-dist.mjs --dir test-dist --port ${port} --base ${BASE}`,
-    url: `http://127.0.0.1:${port}${BASE}`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  projects: [
+    // The built site, as a static host serves it.
+    { name: 'site', testIgnore: /\.dev\.spec\.ts$/ },
+    // What only the dev server does (Live Zig compiles).
+    { name: 'dev', testMatch: /\.dev\.spec\.ts$/, use: { baseURL: `http://localhost:${devPort}/` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve-dist.mjs --dir test-dist --port ${port} --base ${BASE}`,
+      url: `http://127.0.0.1:${port}${BASE}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx slidev --port ${devPort} --open=false`,
+      url: `http://localhost:${devPort}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 })

@@ -14,6 +14,7 @@ pub const programs = [_][]const u8{
     "forever",
     "flood",
     "stack",
+    "greet",
 };
 
 pub fn build(b: *std.Build) void {

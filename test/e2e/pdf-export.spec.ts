@@ -50,6 +50,8 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('Timed out')
     expect(text).toContain('Output limit reached')
     expect(text).toContain('memory access out of bounds') // the stack demo
+    expect(text).toContain('Hello, workerd!') // Live Zig, from the prebuilt module
+    expect(text).toContain('prebuilt greet.wasm')
     // The runtime table's live row ran in the exporting browser.
     expect(text).toContain('The exporting browser')
     expect(text).toMatch(/Chromium\s+[\d.]+ \(V8\)/)

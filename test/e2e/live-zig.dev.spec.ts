@@ -1,0 +1,44 @@
+// Live Zig with `npm run dev`: the edited source is compiled by the dev server with
+// the project's Zig and run in the page.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { root } from '../helpers/node-wasi'
+import { deckSlides } from './deck-slides'
+import { expect, test } from './fixtures'
+
+const slides = await deckSlides()
+const no = slides.find(s => s.title === 'Live Zig: edit, compile, run')!.no
+const source = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
+
+test.setTimeout(120_000)
+
+async function edit(page: Page, code: string) {
+  const slide = page.locator(`.slidev-page-${no}`)
+  await slide.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(code)
+  await slide.locator('button[title="Run code"]').click()
+  return slide.locator('.slidev-runner-output')
+}
+
+test('change a string, run: the dev server compiles it and the page shows the new output', async ({ page, problems }) => {
+  await page.goto(String(no))
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  const output = await edit(page, source.replace('const greeting = "Hello";', 'const greeting = "Grüß Gott";'))
+  await expect(output.locator('.live-zig-stdout')).toHaveText(/^Grüß Gott, Node!\n(.*\n){3}Grüß Gott, you!\n$/, { timeout: 60_000 })
+  await expect(output.locator('.live-zig-info')).toHaveText(/compiled in [\d.]+ s, [\d.]+ KB; run [\d.]+ ms/)
+  expect(problems.pageErrors).toEqual([])
+  expect(problems.foreignRequests).toEqual([])
+})
+
+test('a type error comes back with its line', async ({ page }) => {
+  await page.goto(String(no))
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  const broken = source.replace('const greeting = "Hello";', 'const greeting: u32 = "Hello";')
+  const line = broken.split('\n').findIndex(l => l.includes('const greeting: u32')) + 1
+  const output = await edit(page, broken)
+  await expect(output.locator('.live-zig-errors')).toContainText(`line ${line}, column`, { timeout: 60_000 })
+  await expect(output.locator('.live-zig-errors')).toContainText('expected type \'u32\'')
+})
