@@ -46,6 +46,26 @@ function runOutputs(r: RunResult): CodeRunnerOutput[] {
   return out
 }
 
+/** Marks compile errors on their lines in the slide's editor (and clears them after a good compile). */
+async function markInEditor(code: string, diagnostics: NonNullable<CompileReply['diagnostics']>): Promise<void> {
+  const { default: setup } = await import('@slidev/client/setup/monaco.ts')
+  const { monaco } = await setup()
+  for (const model of monaco.editor.getModels()) {
+    if (model.getValue() !== code)
+      continue
+    monaco.editor.setModelMarkers(model, 'zig', diagnostics
+      .filter(d => d.line <= model.getLineCount())
+      .map(d => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: d.message,
+        startLineNumber: d.line,
+        startColumn: d.column,
+        endLineNumber: d.line,
+        endColumn: model.getLineMaxColumn(d.line),
+      })))
+  }
+}
+
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`
 
 export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutput[]> {
@@ -71,6 +91,7 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
   catch (e) {
     return [{ error: `The dev server did not answer the compile request: ${e instanceof Error ? e.message : String(e)}` }]
   }
+  await markInEditor(code, reply.ok ? [] : reply.diagnostics ?? []).catch(() => {})
   if (!reply.ok) {
     if (reply.timedOut)
       return [{ error: `The compiler was stopped: ${reply.output}` }]

@@ -41,4 +41,6 @@ test('a type error comes back with its line', async ({ page }) => {
   const output = await edit(page, broken)
   await expect(output.locator('.live-zig-errors')).toContainText(`line ${line}, column`, { timeout: 60_000 })
   await expect(output.locator('.live-zig-errors')).toContainText('expected type \'u32\'')
+  // and the line is marked in the editor
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .squiggly-error`).first()).toBeVisible()
 })
