@@ -1,5 +1,6 @@
 // The page the scripts open in Chromium: the runner core with its Web Worker,
 // driven from Node through page.evaluate (npm run bench, npm run runtimes).
+import { benchInput } from '../bench/inputs'
 import { createWasiRunner } from '../demos/browser/runner'
 import type { RunResult } from '../demos/browser/protocol'
 import { spawnerFor } from '../demos/browser/spawn-browser'
@@ -29,7 +30,6 @@ export interface HarnessRun {
 }
 
 async function run(r: HarnessRun): Promise<Omit<RunResult, 'stdout' | 'stderr'> & { stdout: number[], stderr: number[] }> {
-  const { benchInput } = await import('../bench/inputs')
   const target = r.cold ? createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' }))) : runner
   const bytes = r.cold ? (await wasm(r.program)).slice() : await wasm(r.program)
   const result = await target.run(bytes, {

@@ -1,6 +1,8 @@
-// pretest: finds a Chromium for Playwright. Debian's /usr/bin/chromium first (CI
-// installs it with apt), then Playwright's own download if one is installed.
-// Prints the path; exits 1 with what to do when there is none.
+// pretest: finds a Chromium for Playwright (Debian's /usr/bin/chromium first, then
+// Playwright's own) and pdftotext for the PDF test. When one is missing it installs
+// it: with apt as root on Debian/Ubuntu, else Playwright's browser download.
+// Exits 1 with what to do when that is not possible.
+import { execSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -24,12 +26,27 @@ async function playwrightsOwn() {
   }
 }
 
+const has = command => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+const canApt = () => process.getuid?.() === 0 && has('apt-get')
+
+function aptInstall(packages) {
+  console.log(`pretest: installing ${packages.join(' ')} with apt`)
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')} >/dev/null`, { stdio: 'inherit' })
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const missing = [...(findChromium() || await playwrightsOwn() ? [] : ['chromium']), ...(has('pdftotext') ? [] : ['poppler-utils'])]
+  if (missing.length && canApt())
+    aptInstall(missing)
+  else if (missing.includes('chromium'))
+    spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
   const path = findChromium() ?? await playwrightsOwn()
   if (!path) {
     console.error('No Chromium found for the browser tests. On Debian/Ubuntu: apt-get install -y chromium; '
       + 'elsewhere: npx playwright install chromium (or set CHROMIUM_PATH).')
     process.exit(1)
   }
+  if (!has('pdftotext'))
+    console.warn('pretest: pdftotext is missing (Debian: poppler-utils; macOS: brew install poppler): the PDF test will fail.')
   console.log(`browser tests use ${path}`)
 }

@@ -12,7 +12,7 @@ export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 export interface WasiRunner {
   /** Runs are queued: one at a time, in call order. */
   run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
-  /** Terminates the spare worker. */
+  /** Terminates the spare worker and keeps no new one (runs still work, each with a fresh worker). */
   dispose: () => void
 }
 
@@ -71,6 +71,7 @@ function toBytes(data: string | Uint8Array | undefined): Uint8Array {
 
 export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   let spare: WorkerPort | undefined
+  let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
 
   const takeWorker = () => {
@@ -151,11 +152,13 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       const result = queue.then(() => runNow(wasm, options))
       queue = result.catch(() => undefined).then(() => {
         // A fresh worker for the next run, spawned while nobody is waiting.
-        spare ??= spawn()
+        if (!disposed)
+          spare ??= spawn()
       })
       return result
     },
     dispose() {
+      disposed = true
       spare?.terminate()
       spare = undefined
     },
