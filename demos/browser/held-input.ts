@@ -32,9 +32,5 @@ export function useHeldInput(initial: string, limit = SHOWN_INPUT_LIMIT) {
       ? undefined
       : `${(new TextEncoder().encode(held.value).length / 1e6).toFixed(1)} MB of input held (too large to show); type to replace it`),
     onInput,
-    set(text: string) {
-      held.value = undefined
-      shown.value = text
-    },
   }
 }

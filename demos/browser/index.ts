@@ -5,7 +5,6 @@ import type { WasiRunner } from './runner'
 import { spawnBrowserWorker } from './spawn-browser'
 
 export type { RunErrorKind, RunOptions, RunResult } from './protocol'
-export { compileWasi } from './runner'
 
 let runner: WasiRunner | undefined
 /** The page's runner: runs are queued, each in a fresh Web Worker. */
