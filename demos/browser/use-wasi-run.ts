@@ -37,16 +37,20 @@ export function parseArgs(line: string): string[] {
 export function useWasiRun(program: () => string) {
   const running = ref(false)
   const runs = ref(0)
-  const stdout = shallowRef(new OutputText())
-  const stderr = shallowRef(new OutputText())
+  let stdout = new OutputText()
+  let stderr = new OutputText()
   const result = shallowRef<RunResult>()
   // Output arrives in bursts; the panes re-render at most once a frame.
-  const view = reactive({ stdout: '', stderr: '' })
+  // The panes read only `view`: copied from the OutputTexts, which are plain objects.
+  const view = reactive({ stdout: '', stderr: '', invalidUtf8: false, clipped: false, stdoutBytes: 0 })
   let frame = 0
   const render = () => {
     frame = 0
-    view.stdout = stdout.value.text
-    view.stderr = stderr.value.text
+    view.stdout = stdout.text
+    view.stderr = stderr.text
+    view.invalidUtf8 = stdout.invalidUtf8 || stderr.invalidUtf8
+    view.clipped = stdout.clipped
+    view.stdoutBytes = stdout.bytes
   }
   const schedule = () => {
     if (!frame)
@@ -59,8 +63,8 @@ export function useWasiRun(program: () => string) {
     running.value = true
     const out = new OutputText()
     const err = new OutputText()
-    stdout.value = out
-    stderr.value = err
+    stdout = out
+    stderr = err
     result.value = undefined
     render()
     try {
@@ -116,7 +120,7 @@ export function useWasiRun(program: () => string) {
     }
   })
 
-  return { run, running, runs, view, stdout, stderr, status }
+  return { run, running, runs, view, status }
 }
 
 function failed(kind: RunErrorKind, e: unknown): RunResult {
