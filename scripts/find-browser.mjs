@@ -1,9 +1,12 @@
 // pretest: finds a Chromium for Playwright (Debian's /usr/bin/chromium first, then
-// Playwright's own) and pdftotext for the PDF test. When one is missing it installs
-// it: with apt as root on Debian/Ubuntu, else Playwright's browser download.
+// Playwright's own), pdftotext for the PDF test, and fonts (Debian's chromium brings none,
+// and with no font a page renders no glyphs: the PDF would have no text). When one is
+// missing it installs it: with apt as root on Debian/Ubuntu, else Playwright's browser download.
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export function findChromium() {
@@ -14,6 +17,29 @@ export function findChromium() {
   }
   return undefined
 }
+
+/** Whether Chromium has any font file to draw text with (only Linux can have none). */
+export function hasFonts() {
+  if (process.platform !== 'linux')
+    return true
+  const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', join(homedir(), '.fonts'), join(homedir(), '.local/share/fonts')]
+  const anyFont = (dir, depth = 0) => {
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    }
+    catch {
+      return false
+    }
+    return entries.some(e => e.isDirectory()
+      ? depth < 4 && anyFont(join(dir, e.name), depth + 1)
+      : /\.(ttf|otf|ttc|pfb)$/i.test(e.name))
+  }
+  return dirs.some(dir => anyFont(dir))
+}
+
+export const NO_FONTS_MESSAGE = 'No fonts are installed, so Chromium would render slides without any text '
+  + '(Debian/Ubuntu: apt-get install -y fonts-dejavu-core fonts-liberation).'
 
 async function playwrightsOwn() {
   try {
@@ -35,7 +61,11 @@ function aptInstall(packages) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const missing = [...(findChromium() || await playwrightsOwn() ? [] : ['chromium']), ...(has('pdftotext') ? [] : ['poppler-utils'])]
+  const missing = [
+    ...(findChromium() || await playwrightsOwn() ? [] : ['chromium']),
+    ...(has('pdftotext') ? [] : ['poppler-utils']),
+    ...(hasFonts() ? [] : ['fonts-dejavu-core', 'fonts-liberation']),
+  ]
   if (missing.length && canApt())
     aptInstall(missing)
   else if (missing.includes('chromium'))
@@ -48,5 +78,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   if (!has('pdftotext'))
     console.warn('pretest: pdftotext is missing (Debian: poppler-utils; macOS: brew install poppler): the PDF test will fail.')
+  if (!hasFonts())
+    console.warn(`pretest: ${NO_FONTS_MESSAGE} The PDF test will fail.`)
   console.log(`browser tests use ${path}`)
 }
