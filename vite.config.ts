@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite'
+import { deckChunksPlugin } from './scripts/deck-chunks'
 import { liveZigPlugin } from './scripts/zig-compile-endpoint'
 
 export default defineConfig({
@@ -7,6 +8,11 @@ export default defineConfig({
     // (or mid-export) when a demo first imports them.
     include: ['@bjorn3/browser_wasi_shim', 'acorn'],
   },
-  // Live Zig: POST /__zig/compile on the dev server (see scripts/zig-compile-endpoint.ts).
-  plugins: [liveZigPlugin()],
+  plugins: [
+    // Live Zig: POST /__zig/compile on the dev server (see scripts/zig-compile-endpoint.ts).
+    liveZigPlugin(),
+    // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
+    // chunks that slide 1 loads (see scripts/deck-chunks.ts and `npm run bench`).
+    deckChunksPlugin(),
+  ],
 })
