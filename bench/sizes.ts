@@ -1,0 +1,68 @@
+// Sizes: each committed module (from the manifest) and the whole deployed Worker against
+// the Worker size limits the seed slide quotes, and the built site.
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
+import type { WasmManifest } from '../demos/manifest'
+import { root } from '../test/helpers/node-wasi'
+import type { SiteFile } from './asset-kinds'
+
+/** The limits in the seed's notes (Cloudflare has raised them since; the slide says so). */
+export const WORKER_LIMITS = [
+  { label: 'Workers Free (seed: 1 MB)', bytes: 1_000_000 },
+  { label: 'Workers Paid (seed: 5 MB)', bytes: 5_000_000 },
+]
+
+export interface ModuleSize { name: string, bytes: number, gzipBytes: number }
+
+export function moduleSizes(): ModuleSize[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as WasmManifest
+  return manifest.modules.map(m => ({
+    name: m.name,
+    bytes: m.bytes,
+    gzipBytes: gzipSync(readFileSync(join(root, 'public', m.file))).length,
+  }))
+}
+
+/** What `wrangler deploy` would upload: the bundled Worker, demo.wasm and workers-wasi's memfs.wasm. */
+export async function workerBundleSize(): Promise<{ files: ModuleSize[], bytes: number, gzipBytes: number }> {
+  const dir = await prepareWorker()
+  try {
+    const files = readdirSync(dir)
+      .filter(f => /\.(?:mjs|wasm)$/.test(f))
+      .map((name) => {
+        const data = readFileSync(join(dir, name))
+        return { name, bytes: data.length, gzipBytes: gzipSync(data).length }
+      })
+    return {
+      files,
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+    }
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export interface SiteSize { files: number, bytes: number, pdfBytes: number, monacoBytes: number, wasmBytes: number }
+
+export function siteSize(files: Map<string, SiteFile>): SiteSize {
+  const all = [...files.values()]
+  const sum = (list: SiteFile[]) => list.reduce((n, f) => n + f.bytes, 0)
+  return {
+    files: all.length,
+    bytes: sum(all),
+    pdfBytes: sum(all.filter(f => f.path.endsWith('.pdf'))),
+    monacoBytes: sum(all.filter(f => f.kind === 'monaco')),
+    wasmBytes: sum(all.filter(f => f.kind === 'wasm')),
+  }
+}
+
+export function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map(p => statSync(join(dir, p)))
+    .filter(s => s.isFile())
+    .reduce((n, s) => n + s.size, 0)
+}
