@@ -1,5 +1,5 @@
-// The runner core: runs a WASI command module in a fresh worker with a watchdog,
-// an output cap and streamed output. Shared by the slides, the tests and the
+// The runner core: runs a WASI command module in a worker with a watchdog, an output
+// cap and streamed output. Shared by the slides, the tests and the
 // benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
 import { concatBytes } from './bytes'
 import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
@@ -12,7 +12,7 @@ export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 export interface WasiRunner {
   /** Runs are queued: one at a time, in call order. */
   run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
-  /** Terminates the spare worker and keeps no new one (runs still work, each with a fresh worker). */
+  /** Terminates the idle worker and keeps none (runs still work, each starting a worker). */
   dispose: () => void
 }
 
@@ -69,15 +69,34 @@ function toBytes(data: string | Uint8Array | undefined): Uint8Array {
   return typeof data === 'string' ? encoder.encode(data) : data.slice()
 }
 
+/**
+ * Whether the worker that produced `result` may run the next program: only after the
+ * program exited on its own. A trap, a timeout, the output cap or a crash ends the
+ * worker (the watchdog terminates it), and the next run gets a fresh one.
+ */
+export function workerReusableAfter(result: RunResult): boolean {
+  return !result.error && result.exitCode !== null
+}
+
 export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
-  let spare: WorkerPort | undefined
+  /** The worker the next run takes: started ahead, or kept from a run that ended cleanly. */
+  let idle: { worker: WorkerPort, ready: boolean } | undefined
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
 
   const takeWorker = () => {
-    const worker = spare ?? spawn()
-    spare = undefined
-    return worker
+    const taken = idle ?? { worker: spawn(), ready: false }
+    idle = undefined
+    return taken
+  }
+  /** After a run: keep its worker if it may run again, else start a fresh one (a Web Worker takes 10–30 ms to load). */
+  const refill = (used: WorkerPort, kept: boolean) => {
+    if (disposed) {
+      if (kept)
+        used.terminate()
+      return
+    }
+    idle = kept ? { worker: used, ready: true } : { worker: spawn(), ready: false }
   }
 
   async function moduleFor(wasm: WasmSource): Promise<{ module: WebAssembly.Module, compileMs: number }> {
@@ -122,10 +141,13 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     }
 
-    return await superviseWorker(takeWorker(), {
+    const { worker, ready } = takeWorker()
+    let kept = false
+    const result = await superviseWorker(worker, {
       message: start,
       transfer: [start.stdin.buffer as ArrayBuffer],
       timeoutMs,
+      ready,
       onMessage(message: WorkerMessage, settle) {
         if (message.type === 'output') {
           if (message.stdout.length) {
@@ -138,29 +160,29 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
           }
         }
         else if (message.type === 'done') {
-          settle(finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs))
+          const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs)
+          kept = workerReusableAfter(done)
+          settle(done, kept)
         }
       },
       onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs),
       onStartTimeout: () => finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs),
       onError: error => finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs),
     })
+    refill(worker, kept)
+    return result
   }
 
   return {
     run(wasm, options = {}) {
       const result = queue.then(() => runNow(wasm, options))
-      queue = result.catch(() => undefined).then(() => {
-        // A fresh worker for the next run, spawned while nobody is waiting.
-        if (!disposed)
-          spare ??= spawn()
-      })
+      queue = result.catch(() => undefined)
       return result
     },
     dispose() {
       disposed = true
-      spare?.terminate()
-      spare = undefined
+      idle?.worker.terminate()
+      idle = undefined
     },
   }
 }

@@ -39,17 +39,24 @@ export interface Supervision<In, Out, R> {
   transfer?: Transferable[]
   /** The job's own limit, counted from the worker's "ready". */
   timeoutMs: number
-  /** Every message but "ready"; call `settle` with the result to end the job. */
-  onMessage: (message: Out, settle: (result: R) => void) => void
+  /** The worker said "ready" before (it finished a job cleanly and is idle): the clock starts now. */
+  ready?: boolean
+  /**
+   * Every message but "ready"; call `settle` with the result to end the job. `keep: true`
+   * leaves the worker running for another job (only after a clean finish); by default
+   * it is terminated.
+   */
+  onMessage: (message: Out, settle: (result: R, keep?: boolean) => void) => void
   onTimeout: () => R
   onStartTimeout: () => R
   onError: (error: Error) => R
 }
 
 /**
- * Runs one job on a worker and terminates the worker when it ends, however it ends.
- * Loading a worker's script is not the job's time: the job's clock starts when the
- * worker says "ready"; until then the longer start-up limit applies.
+ * Runs one job on a worker and terminates the worker when it ends, however it ends,
+ * unless the job ended cleanly and asks to keep it. Loading a worker's script is not the
+ * job's time: the job's clock starts when the worker says "ready"; until then the
+ * longer start-up limit applies.
  */
 export function superviseWorker<In, Out extends { type: string }, R>(
   worker: WorkerPort<In, Out>,
@@ -58,15 +65,18 @@ export function superviseWorker<In, Out extends { type: string }, R>(
   return new Promise<R>((resolve) => {
     // #region watchdog
     let settled = false
-    const settle = (result: R) => {
+    const settle = (result: R, keep = false) => {
       if (settled)
         return
       settled = true
       clearTimeout(watchdog)
-      worker.terminate() // stops even a wasm module that spins forever
+      if (!keep)
+        worker.terminate() // stops even a wasm module that spins forever
       resolve(result)
     }
-    let watchdog = setTimeout(() => settle(job.onStartTimeout()), WORKER_START_TIMEOUT_MS)
+    let watchdog = job.ready
+      ? setTimeout(() => settle(job.onTimeout()), job.timeoutMs)
+      : setTimeout(() => settle(job.onStartTimeout()), WORKER_START_TIMEOUT_MS)
     worker.listen((message) => {
       if (settled)
         return

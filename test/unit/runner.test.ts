@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
+import { createWasiRunner } from '../../demos/browser/runner'
+import { spawnNodeWorker } from '../../demos/browser/spawn-node'
 import { committedWasm, runner } from '../helpers/node-runner'
 
 afterAll(() => runner.dispose())
@@ -180,5 +182,64 @@ describe('what goes wrong is reported, never hangs', () => {
     const again = await runner.run(wasm, { args: ['8', '4', '10'] })
     expect(again.timings.compileMs).toBe(0)
     expect(again.timings.runMs).toBeGreaterThan(0)
+  })
+})
+
+describe('a worker runs the next program only after a clean exit', () => {
+  /** A runner whose spawner counts the workers it starts and how many were terminated. */
+  function countingRunner() {
+    const counts = { spawned: 0, terminated: 0 }
+    const counting = createWasiRunner(() => {
+      counts.spawned++
+      const worker = spawnNodeWorker()
+      return { ...worker, terminate: () => { counts.terminated++; worker.terminate() } }
+    })
+    return { runner: counting, counts }
+  }
+
+  it('clean runs share one worker; a trap, a timeout and the output cap each cost theirs', async () => {
+    const { runner: r, counts } = countingRunner()
+    try {
+      for (const i of [1, 2, 3])
+        expect((await r.run(committedWasm('exit-code'), { args: [String(i)] })).exitCode).toBe(i)
+      expect(counts).toEqual({ spawned: 1, terminated: 0 })
+
+      expect((await r.run(committedWasm('panic'), { stdin: '7' })).error?.kind).toBe('trap')
+      expect(counts).toEqual({ spawned: 2, terminated: 1 }) // the trapped one, and a fresh one waiting
+      const t0 = performance.now()
+      expect((await r.run(committedWasm('forever'), { timeoutMs: 300 })).error?.kind).toBe('timeout')
+      expect(performance.now() - t0).toBeLessThan(2000) // the fresh worker's clock started at "ready"
+      expect((await r.run(committedWasm('flood'), { maxOutputBytes: 1000 })).error?.kind).toBe('output-limit')
+      expect(counts).toEqual({ spawned: 4, terminated: 3 })
+
+      // A kept worker still has a watchdog: its clock starts as the run is sent.
+      expect((await r.run(committedWasm('exit-code'), { args: ['0'] })).exitCode).toBe(0)
+      const t1 = performance.now()
+      expect((await r.run(committedWasm('forever'), { timeoutMs: 300 })).error?.kind).toBe('timeout')
+      expect(performance.now() - t1).toBeLessThan(2000)
+    }
+    finally {
+      r.dispose()
+    }
+    expect(counts.terminated).toBe(counts.spawned)
+  })
+
+  it('nothing of one run is left for the next: files, env and args are the new run\'s own', async () => {
+    const { runner: r, counts } = countingRunner()
+    try {
+      const first = await r.run(committedWasm('read-file'), { args: ['secret.txt'], files: { 'secret.txt': 'from the first run\n' } })
+      expect(text(first.stdout)).toContain('from the first run')
+      const second = await r.run(committedWasm('read-file'), { args: ['secret.txt'] })
+      expect(second.exitCode).toBe(2)
+      expect(text(second.stdout)).not.toContain('from the first run')
+      const env = await r.run(committedWasm('wasi-env'), { env: { ONLY: 'first' } })
+      expect(text(env.stdout)).toContain('ONLY=first')
+      const noEnv = await r.run(committedWasm('wasi-env'), {})
+      expect(text(noEnv.stdout)).not.toContain('ONLY=first')
+      expect(counts.spawned).toBe(1)
+    }
+    finally {
+      r.dispose()
+    }
   })
 })
