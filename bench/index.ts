@@ -6,7 +6,7 @@
 //   4. module sizes against the Worker limits, the Worker upload, the site's size;
 //   5. `npm run build` and `npm run export` wall times.
 // Prints a table, writes bench/results.json. A script, not a test: it asserts no time.
-// `--runs N` sets the number of cold loads per deck (default 7).
+// `--runs N` sets the number of cold loads per deck (default 15).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,7 +29,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
-const LOADS = arg('--runs', 7)
+const LOADS = arg('--runs', 15)
 const CLICK_WARMUP = 5
 const CLICKS = 30
 /** Longer than the 3 s after which stock Slidev preloads every slide. */
