@@ -9,13 +9,17 @@
 // This plugin drops that rule for Rolldown's `codeSplitting` groups: Vue and Shiki's
 // core get chunks of their own (as in a stock deck); Shiki's grammars and themes, and
 // Monaco, are left to dynamic-import splitting, so each loads with the first slide that
-// asks for it. `npm run bench` measures the result against a stock deck.
+// asks for it. Slidev's core (its composables, state and VueUse), which the app needs
+// before slide 1, is one chunk rather than the ten small ones automatic splitting made
+// (over HTTP/1.1 a browser opens six connections: ten more files is a round trip more).
+// `npm run bench` measures the result against a stock deck.
 import type { Plugin } from 'vite'
 
 /** Lazily imported by Shiki (grammars, themes) or only by features this deck does not use. */
 const SHIKI_ON_DEMAND = /\/(?:@shikijs\/(?:langs|themes|magic-move|vitepress-twoslash)|shiki\/dist\/(?:langs|themes))\//
 const SHIKI = /\/(?:shiki|@shikijs)\//
 const VUE = /\/node_modules\/(?:vue|@vue)\//
+const SLIDEV_CORE = /\/@slidev\/client\/(?:composables|logic|state|utils|context|env|constants)\b|\/@vueuse\/(?:core|shared)\//
 
 export function deckChunksPlugin(): Plugin {
   return {
@@ -39,6 +43,7 @@ export function deckChunksPlugin(): Plugin {
                   { name: 'modules/vue', test: VUE, priority: 30 },
                   { name: 'modules/shiki', test: (id: string) => SHIKI.test(id) && !SHIKI_ON_DEMAND.test(id), priority: 20 },
                   { name: 'modules/unplugin-icons', test: /^~icons\//, priority: 10 },
+                  { name: 'slidev/core', test: SLIDEV_CORE, priority: 5 },
                 ],
               },
             },
