@@ -17,15 +17,17 @@ export default defineRootSetup(() => {
     onCleanup(() => {
       moved = true
     })
-    void routes[current - 1]?.load().then(() => whenIdle(() => {
+    // A slide that fails to load says so itself (Slidev shows the error on it).
+    const ignore = () => {}
+    routes[current - 1]?.load().then(() => whenIdle(() => {
       if (moved)
         return
       for (const no of slidesToPreload(current, routes.length)) {
         const route = routes[no - 1]
         // The flag Slidev's own preloading sets: SlidesShow mounts the routes that carry it.
         route.meta.__preloaded = true
-        void route.load()
+        route.load().catch(ignore)
       }
-    }))
+    }), ignore)
   }, { immediate: true })
 })
