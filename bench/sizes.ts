@@ -1,6 +1,6 @@
 // Sizes: each committed module (from the manifest) and the whole deployed Worker against
 // the Worker size limits the seed slide quotes, and the built site.
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
@@ -58,11 +58,4 @@ export function siteSize(files: Map<string, SiteFile>): SiteSize {
     monacoBytes: sum(all.filter(f => f.kind === 'monaco')),
     wasmBytes: sum(all.filter(f => f.kind === 'wasm')),
   }
-}
-
-export function dirBytes(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map(p => statSync(join(dir, p)))
-    .filter(s => s.isFile())
-    .reduce((n, s) => n + s.size, 0)
 }
