@@ -52,9 +52,9 @@ export function siteFiles(dir: string): Map<string, SiteFile> {
   return files
 }
 
-/** The site path of a URL the site served ("http://h/talk/assets/x.js" → "assets/x.js"). */
-export function sitePath(url: string, siteUrl: string): string | undefined {
+/** The site's file a URL asks for ("http://h/talk/assets/x.js" → assets/x.js), if any. */
+export function fileAt(files: Map<string, SiteFile>, url: string, siteUrl: string): SiteFile | undefined {
   if (!url.startsWith(siteUrl))
     return undefined
-  return relative('/', `/${decodeURIComponent(url.slice(siteUrl.length).split(/[?#]/)[0])}`)
+  return files.get(relative('/', `/${decodeURIComponent(url.slice(siteUrl.length).split(/[?#]/)[0])}`))
 }

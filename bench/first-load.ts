@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext } from 'playwright-core'
 import type { HeavyKind, SiteFile } from './asset-kinds'
-import { sitePath } from './asset-kinds'
+import { fileAt } from './asset-kinds'
 
 export interface Site {
   /** The folder `slidev build` wrote. */
@@ -78,8 +78,7 @@ function gzipBytes(site: Site, path: string): number {
 function heavyIn(site: Site, urls: string[]): Record<HeavyKind, string[]> {
   const heavy: Record<HeavyKind, string[]> = { monaco: [], runner: [], wasm: [] }
   for (const url of new Set(urls)) {
-    const path = sitePath(url, site.url)
-    const file = path === undefined ? undefined : site.files.get(path)
+    const file = fileAt(site.files, url, site.url)
     if (file?.kind)
       heavy[file.kind].push(file.path)
   }
@@ -107,8 +106,7 @@ export async function firstLoad(browser: Browser, site: Site, stayMs: number): P
 
     const jsCss = { files: 0, bytes: 0, gzipBytes: 0 }
     for (const { url, start } of entries) {
-      const path = sitePath(url, site.url)
-      const file = path === undefined ? undefined : site.files.get(path)
+      const file = fileAt(site.files, url, site.url)
       if (file && start <= shownMs && /\.(?:js|css)$/.test(file.path)) {
         jsCss.files++
         jsCss.bytes += file.bytes

@@ -2,12 +2,9 @@
 // The static site, with the PDF inside it (download: true in slides.md): Slidev
 // exports it with Debian's Chromium where present, Playwright's own elsewhere.
 import { spawnSync } from 'node:child_process'
-import { NO_FONTS_MESSAGE, findChromium, hasFonts } from './find-browser.mjs'
+import { findChromium, requireFonts } from './find-browser.mjs'
 
-if (!hasFonts()) {
-  console.error(`build: ${NO_FONTS_MESSAGE} The site's PDF would be blank pages.`)
-  process.exit(1)
-}
+requireFonts('build', "The site's PDF would be blank pages.")
 
 const chromium = findChromium()
 const args = ['slidev', 'build', ...(chromium ? ['--executable-path', chromium] : []), ...process.argv.slice(2)]

@@ -2,12 +2,9 @@
 // Writes the deck as a PDF (zig-wasi-everywhere.pdf) with Slidev's exporter, using
 // Debian's Chromium where present and Playwright's own browser elsewhere.
 import { spawnSync } from 'node:child_process'
-import { NO_FONTS_MESSAGE, findChromium, hasFonts } from './find-browser.mjs'
+import { findChromium, requireFonts } from './find-browser.mjs'
 
-if (!hasFonts()) {
-  console.error(`export: ${NO_FONTS_MESSAGE} The PDF would be blank pages.`)
-  process.exit(1)
-}
+requireFonts('export', 'The PDF would be blank pages.')
 
 const chromium = findChromium()
 const args = [

@@ -41,6 +41,14 @@ export function hasFonts() {
 export const NO_FONTS_MESSAGE = 'No fonts are installed, so Chromium would render slides without any text '
   + '(Debian/Ubuntu: apt-get install -y fonts-dejavu-core fonts-liberation).'
 
+/** Stops a command that renders slides when no font is installed, saying what it would have made. */
+export function requireFonts(command, consequence) {
+  if (!hasFonts()) {
+    console.error(`${command}: ${NO_FONTS_MESSAGE} ${consequence}`)
+    process.exit(1)
+  }
+}
+
 async function playwrightsOwn() {
   try {
     const { chromium } = await import('playwright-core')

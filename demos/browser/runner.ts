@@ -74,7 +74,7 @@ function toBytes(data: string | Uint8Array | undefined): Uint8Array {
  * program exited on its own. A trap, a timeout, the output cap or a crash ends the
  * worker (the watchdog terminates it), and the next run gets a fresh one.
  */
-export function workerReusableAfter(result: RunResult): boolean {
+function workerReusableAfter(result: RunResult): boolean {
   return !result.error && result.exitCode !== null
 }
 

@@ -4,9 +4,17 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-export async function deckSlides(): Promise<Array<{ no: number, title: string, note: string }>> {
+export async function deckSlides(): Promise<Array<{ no: number, title: string, note: string, content: string }>> {
   const data = await load({ roots: [root], userRoot: root }, `${root}slides.md`)
   return data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
-    .map((s, i) => ({ no: i + 1, title: (s.title ?? '').replace(/`/g, ''), note: s.note ?? '' }))
+    .map((s, i) => ({ no: i + 1, title: (s.title ?? '').replace(/`/g, ''), note: s.note ?? '', content: s.content }))
+}
+
+/** The number of the first slide whose markdown matches (numbers move when slides do). */
+export async function slideWith(pattern: RegExp): Promise<number> {
+  const slide = (await deckSlides()).find(s => pattern.test(s.content))
+  if (!slide)
+    throw new Error(`no slide in slides.md matches ${pattern}`)
+  return slide.no
 }

@@ -3,9 +3,9 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { HeavyKind } from '../../bench/asset-kinds'
-import { siteFiles, sitePath } from '../../bench/asset-kinds'
-import { slideWith } from '../../bench/slides'
+import { fileAt, siteFiles } from '../../bench/asset-kinds'
 import { root } from '../helpers/node-wasi'
+import { slideWith } from './deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const files = siteFiles(join(root, 'test-dist'))
@@ -14,10 +14,9 @@ const files = siteFiles(join(root, 'test-dist'))
 function heavyRequests(page: Page, baseURL: string) {
   const seen: Array<`${HeavyKind}: ${string}`> = []
   page.context().on('request', (request) => {
-    const path = sitePath(request.url(), baseURL)
-    const kind = path === undefined ? undefined : files.get(path)?.kind
-    if (kind)
-      seen.push(`${kind}: ${path}`)
+    const file = fileAt(files, request.url(), baseURL)
+    if (file?.kind)
+      seen.push(`${file.kind}: ${file.path}`)
   })
   return seen
 }
