@@ -14,5 +14,9 @@ export default defineConfig({
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
     // chunks that slide 1 loads (see scripts/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),
+    // The built site keeps Slidev's print route: scripts/build.mjs prints the PDF from it
+    // (scripts/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
+    // (`download: true`), which prints from a dev server and is what we replaced.
+    { name: 'deck:print-route', enforce: 'post', config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }) },
   ],
 })
