@@ -40,47 +40,8 @@ export async function exportPdf({ dir, base = '/', output, executablePath }) {
         throw new ExportError(`could not start Chromium (${executablePath ?? "Playwright's own"}): ${String(e.message).split('\n')[0]}`)
       })
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
-    const errors = []
-    page.on('pageerror', e => errors.push(e.message))
-    await page.goto(`${site.url}print?print=true`, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS })
-    const containers = page.locator('.print-slide-container')
-    await containers.first().waitFor({ timeout: STEP_TIMEOUT_MS })
-    const count = await containers.count()
-    // A page is one slide's canvas; Slidev's exporter sizes the viewport to the whole print page.
-    const { width, height } = await containers.first().evaluate(e => ({ width: e.offsetWidth, height: e.offsetHeight }))
-    await page.setViewportSize({ width, height: height * count })
-    await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0, undefined, { timeout: STEP_TIMEOUT_MS })
-      .catch(() => {
-        throw new ExportError('some slides were still loading after 2 minutes')
-      })
-    // Each demo marks itself done: wait for every one, and name the ones that never finish.
-    for (const element of await page.locator('[data-waitfor]').all()) {
-      const selector = await element.getAttribute('data-waitfor')
-      if (!selector)
-        continue
-      await element.locator(selector).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }).catch(async () => {
-        const where = await element.evaluate(e => e.closest('.print-slide-container')?.querySelector('h1')?.textContent ?? '?')
-        throw new ExportError(`the demo on slide "${where.trim()}" did not finish (waited for ${selector})`)
-      })
-    }
-    await page.evaluate(() => document.fonts.ready)
-    const blank = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
-      .map((c, i) => ((c).innerText.trim() ? 0 : i + 1)).filter(Boolean))
-    if (blank.length)
-      throw new ExportError(`slides ${blank.join(', ')} rendered no text`)
-    if (errors.length)
-      throw new ExportError(`the page threw while printing: ${errors[0]}`)
-    // Monaco's screen-reader helper would print as a stray line, and the page break after
-    // the last slide as a blank last page.
-    await page.addStyleTag({ content: '.monaco-aria-container { display: none !important; } .print-slide-container:last-child { break-after: auto !important; }' })
-    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-    const bytes = await page.pdf({
-      width: `${width}px`,
-      height: `${height}px`,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      printBackground: true,
-      preferCSSPageSize: true,
-    })
+    const { count, width, height } = await openPrintView(page, `${site.url}print?print=true`)
+    const bytes = await printPage(page, { width, height })
     const pdf = await PDFDocument.load(bytes)
     if (pdf.getPageCount() !== count)
       throw new ExportError(`the PDF has ${pdf.getPageCount()} pages for ${count} slides`)
@@ -100,6 +61,60 @@ export async function exportPdf({ dir, base = '/', output, executablePath }) {
     await browser?.close()
     await site.close()
   }
+}
+
+/**
+ * Opens Slidev's print view (every slide, one under the other) and waits until it is what the
+ * PDF should show: every slide loaded, every demo done, the fonts ready, no slide without text.
+ * Resolves to the number of slides and one slide's size; throws ExportError saying what is wrong.
+ */
+export async function openPrintView(page, url) {
+  const errors = []
+  page.on('pageerror', e => errors.push(e.message))
+  await page.goto(url, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS })
+  const containers = page.locator('.print-slide-container')
+  await containers.first().waitFor({ timeout: STEP_TIMEOUT_MS })
+  const count = await containers.count()
+  // A page is one slide's canvas; Slidev's exporter sizes the viewport to the whole print page.
+  const { width, height } = await containers.first().evaluate(e => ({ width: e.offsetWidth, height: e.offsetHeight }))
+  await page.setViewportSize({ width, height: height * count })
+  await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0, undefined, { timeout: STEP_TIMEOUT_MS })
+    .catch(() => {
+      throw new ExportError('some slides were still loading after 2 minutes')
+    })
+  // Each demo marks itself done: wait for every one, and name the ones that never finish.
+  for (const element of await page.locator('[data-waitfor]').all()) {
+    const selector = await element.getAttribute('data-waitfor')
+    if (!selector)
+      continue
+    await element.locator(selector).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }).catch(async () => {
+      const where = await element.evaluate(e => e.closest('.print-slide-container')?.querySelector('h1')?.textContent ?? '?')
+      throw new ExportError(`the demo on slide "${where.trim()}" did not finish (waited for ${selector})`)
+    })
+  }
+  await page.evaluate(() => document.fonts.ready)
+  const blank = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
+    .map((c, i) => (c.innerText.trim() ? 0 : i + 1)).filter(Boolean))
+  if (blank.length)
+    throw new ExportError(`slides ${blank.join(', ')} rendered no text`)
+  if (errors.length)
+    throw new ExportError(`the page threw while printing: ${errors[0]}`)
+  // Monaco's screen-reader helper would print as a stray line, and the page break after
+  // the last slide as a blank last page.
+  await page.addStyleTag({ content: '.monaco-aria-container { display: none !important; } .print-slide-container:last-child { break-after: auto !important; }' })
+  await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+  return { count, width, height }
+}
+
+/** The print view, as PDF bytes: one page per slide, at the slide's own size. */
+export function printPage(page, { width, height }) {
+  return page.pdf({
+    width: `${width}px`,
+    height: `${height}px`,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    printBackground: true,
+    preferCSSPageSize: true,
+  })
 }
 
 /**
