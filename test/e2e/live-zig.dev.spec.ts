@@ -11,7 +11,8 @@ const slides = await deckSlides()
 const no = slides.find(s => s.title === 'Live Zig: edit, compile, run')!.no
 const source = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
-test.setTimeout(120_000)
+// The dev server compiles Monaco and the deck on first request: a cold start on a busy machine is slow.
+test.setTimeout(240_000)
 
 async function edit(page: Page, code: string) {
   const slide = page.locator(`.slidev-page-${no}`)
@@ -25,7 +26,7 @@ async function edit(page: Page, code: string) {
 
 test('change a string, run: the dev server compiles it and the page shows the new output', async ({ page, problems }) => {
   await page.goto(String(no))
-  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 150_000 })
   const output = await edit(page, source.replace('const greeting = "Hello";', 'const greeting = "Grüß Gott";'))
   await expect(output.locator('.live-zig-stdout')).toHaveText(/^Grüß Gott, Node!\n(.*\n){3}Grüß Gott, you!\n$/, { timeout: 60_000 })
   await expect(output.locator('.live-zig-info')).toHaveText(/compiled in [\d.]+ s, [\d.]+ KB; run [\d.]+ ms/)
@@ -35,7 +36,7 @@ test('change a string, run: the dev server compiles it and the page shows the ne
 
 test('a type error comes back with its line', async ({ page }) => {
   await page.goto(String(no))
-  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 150_000 })
   const broken = source.replace('const greeting = "Hello";', 'const greeting: u32 = "Hello";')
   const line = broken.split('\n').findIndex(l => l.includes('const greeting: u32')) + 1
   const output = await edit(page, broken)
@@ -47,7 +48,7 @@ test('a type error comes back with its line', async ({ page }) => {
 
 test('a comptime memory bomb ends with the compiler out of its memory, and the deck stays usable', async ({ page }) => {
   await page.goto(String(no))
-  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 150_000 })
   const output = await edit(page, readFileSync(join(root, 'test/fixtures/comptime-memory-bomb.zig'), 'utf8'))
   await expect(output.locator('.live-zig-errors')).toHaveText(/the compiler ran out of its 2 GiB of memory/, { timeout: 60_000 })
   const fixed = await edit(page, source)
