@@ -4,18 +4,25 @@
 // missing it installs it: with apt as root on Debian/Ubuntu, else Playwright's browser download.
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  for (const path of candidates) {
-    if (path && existsSync(path))
-      return path
+  return candidates.find(path => path && isProgram(path))
+}
+
+/** An executable regular file (a path masked with /dev/null, or a directory, is not). */
+function isProgram(path) {
+  try {
+    accessSync(path, constants.X_OK)
+    return statSync(path).isFile()
   }
-  return undefined
+  catch {
+    return false
+  }
 }
 
 /** Whether Chromium has any font file to draw text with (only Linux can have none). */
