@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findZig } from './zig-toolchain.mjs'
+import { findZig } from './lib/zig-toolchain.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outIndex = process.argv.indexOf('--out')

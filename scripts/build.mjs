@@ -2,7 +2,7 @@
 // The static site, with the PDF inside it (download: true in slides.md): Slidev
 // exports it with Debian's Chromium where present, Playwright's own elsewhere.
 import { spawnSync } from 'node:child_process'
-import { findChromium, requireFonts } from './find-browser.mjs'
+import { findChromium, requireFonts } from './lib/find-browser.mjs'
 
 requireFonts('build', "The site's PDF would be blank pages.")
 

@@ -2,7 +2,7 @@
 // Writes the deck as a PDF (zig-wasi-everywhere.pdf) with Slidev's exporter, using
 // Debian's Chromium where present and Playwright's own browser elsewhere.
 import { spawnSync } from 'node:child_process'
-import { findChromium, requireFonts } from './find-browser.mjs'
+import { findChromium, requireFonts } from './lib/find-browser.mjs'
 
 requireFonts('export', 'The PDF would be blank pages.')
 

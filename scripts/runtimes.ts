@@ -8,11 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, platform, arch } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { benchInput, median } from '../bench/inputs'
+import { benchInput, median } from '../demos/shared/workloads'
 import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
-import { openBrowserHarness } from './browser-harness'
-import type { HostInput, HostRun, ProcessRuntime } from './process-hosts'
-import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './process-hosts'
+import { openBrowserHarness } from '../demos/browser/harness/open-harness'
+import type { HostInput, HostRun, ProcessRuntime } from './lib/process-hosts'
+import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
 
 export interface Case {
   id: string

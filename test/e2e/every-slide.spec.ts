@@ -1,4 +1,4 @@
-import { deckSlides } from './deck-slides'
+import { deckSlides } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

@@ -1,6 +1,6 @@
 // The live WASI runner on the slides, as the audience and the speaker use it.
 import { runNodeWasi } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 import type { Locator, Page } from '@playwright/test'
 

@@ -1,6 +1,6 @@
 // Live Zig on the built site: no compiler, so unedited code runs its prebuilt module
 // and edited code says what it would need.
-import { deckSlides } from './deck-slides'
+import { deckSlides } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

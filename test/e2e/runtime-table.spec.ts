@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

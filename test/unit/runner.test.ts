@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
-import { createWasiRunner } from '../../demos/browser/runner'
-import { spawnNodeWorker } from '../../demos/browser/spawn-node'
+import { createWasiRunner } from '../../demos/browser/runner/runner'
+import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
 import { committedWasm, runner } from '../helpers/node-runner'
 
 afterAll(() => runner.dispose())

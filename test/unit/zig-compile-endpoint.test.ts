@@ -3,8 +3,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../scripts/zig-compile-endpoint'
-import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../demos/browser/live-zig/compile-endpoint'
+import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 
 const handler = createCompileHandler({ timeoutMs: 4000 })

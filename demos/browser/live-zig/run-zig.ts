@@ -3,10 +3,10 @@
 // built site there is no compiler: unedited code runs its prebuilt module, found
 // in the manifest by a hash of the source; edited code gets a message saying so.
 import type { CodeRunnerOutput } from '@slidev/types'
-import { loadManifest } from '../manifest'
-import { fetchWasm, pageRunner } from './index'
-import type { RunResult } from './protocol'
-import { wasmUrl } from './use-wasi-run'
+import { loadManifest } from '../../shared/manifest'
+import { fetchWasm, pageRunner } from '../runner/page-runner'
+import type { RunResult } from '../runner/protocol'
+import { wasmUrl } from '../composables/useWasiRun'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const root = fileURLToPath(new URL('..', import.meta.url))
+export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const wasmPath = (name: string) => join(root, 'public/wasm', `${name}.wasm`)
 
 export type ProcessRuntime = 'node' | 'deno' | 'bun'

@@ -1,8 +1,8 @@
 // Spawns workers as Web Workers. In the deck, Vite bundles each worker from the
 // `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
-import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
-import type { SpawnWorker } from './worker-port'
-import { bufferedInbox } from './worker-port'
+import type { PlaygroundMessage, PlaygroundRun } from '../playground/protocol'
+import type { SpawnWorker } from './supervisor'
+import { bufferedInbox } from './supervisor'
 
 export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> {
   return () => {
@@ -22,12 +22,12 @@ export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> 
   }
 }
 
-/** The worker that runs one WASI program (run-worker.ts). */
+/** The worker that runs one WASI program (runner/web-worker.ts). */
 export const spawnBrowserWorker: SpawnWorker = spawnerFor(
-  () => new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module', name: 'wasi-run' }),
+  () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'wasi-run' }),
 )
 
-/** The worker that runs edited Worker code (playground-worker.ts). */
+/** The worker that runs edited Worker code (playground/web-worker.ts). */
 export const spawnBrowserPlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage> = spawnerFor(
-  () => new Worker(new URL('./playground-worker.ts', import.meta.url), { type: 'module', name: 'worker-playground' }),
+  () => new Worker(new URL('../playground/web-worker.ts', import.meta.url), { type: 'module', name: 'worker-playground' }),
 )

@@ -4,8 +4,8 @@
 import { concatBytes } from './bytes'
 import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
-import type { SpawnWorker, WorkerPort } from './worker-port'
-import { WORKER_START_TIMEOUT_MS, superviseWorker } from './worker-port'
+import type { SpawnWorker, WorkerPort } from './supervisor'
+import { WORKER_START_TIMEOUT_MS, superviseWorker } from './supervisor'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 

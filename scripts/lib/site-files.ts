@@ -32,12 +32,12 @@ export function kindOf(path: string, read: () => string): HeavyKind | undefined 
   const name = path.split('/').pop()!
   if (path.includes('assets/monaco/') || /\.worker-[\w-]+\.js$/.test(name))
     return 'monaco'
-  if (/^(?:run|playground)-worker-/.test(name))
+  if (/^web-worker-/.test(name))
     return 'runner'
   const text = read()
   if (text.includes('monaco-editor'))
     return 'monaco'
-  if (/(?:run|playground)-worker-[\w-]+\.js/.test(text))
+  if (/web-worker-[\w-]+\.js/.test(text))
     return 'runner'
   return undefined
 }

@@ -1,7 +1,7 @@
 // Vue state for a live run on a slide: what the WasiRun component shows.
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { fetchWasm, pageRunner } from './index'
-import type { RunErrorKind, RunResult } from './protocol'
+import { fetchWasm, pageRunner } from '../runner/page-runner'
+import type { RunErrorKind, RunResult } from '../runner/protocol'
 import { OutputText } from './output-text'
 
 export interface WasiRunInput {

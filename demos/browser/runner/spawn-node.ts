@@ -4,9 +4,9 @@
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
-import type { PlaygroundMessage, PlaygroundRun } from './playground-protocol'
-import type { SpawnWorker } from './worker-port'
-import { bufferedInbox } from './worker-port'
+import type { PlaygroundMessage, PlaygroundRun } from '../playground/protocol'
+import type { SpawnWorker } from './supervisor'
+import { bufferedInbox } from './supervisor'
 
 const prelude = `
 const { parentPort } = require('node:worker_threads');
@@ -54,7 +54,7 @@ export function nodeSpawnerFor<In, Out>(entry: URL): SpawnWorker<In, Out> {
   }
 }
 
-export const spawnNodeWorker: SpawnWorker = nodeSpawnerFor(new URL('./run-worker.ts', import.meta.url))
+export const spawnNodeWorker: SpawnWorker = nodeSpawnerFor(new URL('./web-worker.ts', import.meta.url))
 
 export const spawnNodePlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage>
-  = nodeSpawnerFor(new URL('./playground-worker.ts', import.meta.url))
+  = nodeSpawnerFor(new URL('../playground/web-worker.ts', import.meta.url))

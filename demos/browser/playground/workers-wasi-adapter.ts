@@ -5,9 +5,9 @@
 // ("unreachable") resolves to 134.
 import { WASIProcExit } from '@bjorn3/browser_wasi_shim'
 import type { WASI as ShimWASI } from '@bjorn3/browser_wasi_shim'
-import { concatBytes } from './bytes'
-import { DEFAULT_MAX_OUTPUT_BYTES } from './protocol'
-import { createShimWasi } from './wasi-session'
+import { concatBytes } from '../runner/bytes'
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../runner/protocol'
+import { createShimWasi } from '../runner/wasi-session'
 
 export interface WASIOptions {
   args?: string[]

@@ -1,5 +1,5 @@
 // The browser's JS+WASM host: one runner for the whole page.
-import { fetchOnce } from '../fetch-once'
+import { fetchOnce } from '../../shared/fetch-once'
 import { createWasiRunner } from './runner'
 import type { WasiRunner } from './runner'
 import { spawnBrowserWorker } from './spawn-browser'

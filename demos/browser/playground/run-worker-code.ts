@@ -1,10 +1,10 @@
 // Runs edited Worker code once in a fresh worker, with a watchdog: the host side
 // of the Worker playground. Used by the slide and by the tests.
-import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './playground-protocol'
-import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
-import { compileWasiCached } from './runner'
-import type { SpawnWorker } from './worker-port'
-import { WORKER_START_TIMEOUT_MS, superviseWorker } from './worker-port'
+import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './protocol'
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from '../runner/protocol'
+import { compileWasiCached } from '../runner/runner'
+import type { SpawnWorker } from '../runner/supervisor'
+import { WORKER_START_TIMEOUT_MS, superviseWorker } from '../runner/supervisor'
 
 /** Largest request body the playground sends. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024

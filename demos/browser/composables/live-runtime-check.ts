@@ -1,8 +1,8 @@
 // The live row of the runtime table: runs demo.wasm in this browser on the input
 // npm run runtimes used, and compares a hash of the output with node:wasi's.
-import { browserEngine } from './engine'
-import { fetchWasm, pageRunner } from './index'
-import { wasmUrl } from './use-wasi-run'
+import { browserEngine } from './browser-engine'
+import { fetchWasm, pageRunner } from '../runner/page-runner'
+import { wasmUrl } from './useWasiRun'
 
 export interface LiveCheck {
   browser: string

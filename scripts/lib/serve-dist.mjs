@@ -1,6 +1,6 @@
 // A static server for the built deck, as a static host would serve it: files
 // from dist/ under a base path, index.html for the deck's routes (deep links),
-// and .wasm as application/wasm. node scripts/serve-dist.mjs [--port N] [--base /talk/] [--dir dist]
+// and .wasm as application/wasm. node scripts/lib/serve-dist.mjs [--port N] [--base /talk/] [--dir dist]
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'

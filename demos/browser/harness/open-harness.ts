@@ -6,11 +6,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
-import type { HarnessRun } from './browser-harness-entry'
-import { findChromium } from './find-browser.mjs'
-import { serveDist } from './serve-dist.mjs'
+import type { HarnessRun } from './harness-page'
+import { findChromium } from '../../../scripts/lib/find-browser.mjs'
+import { serveDist } from '../../../scripts/lib/serve-dist.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
+const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 export interface BrowserRun {
   exitCode: number | null
@@ -23,8 +23,8 @@ export interface BrowserRun {
 export async function openBrowserHarness() {
   const dir = mkdtempSync(join(tmpdir(), 'harness-'))
   const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
-  await build({ ...common, format: 'esm', entryPoints: [join(root, 'scripts/browser-harness-entry.ts')], outfile: join(dir, 'harness.js') })
-  await build({ ...common, format: 'iife', entryPoints: [join(root, 'demos/browser/run-worker.ts')], outfile: join(dir, 'run-worker.js') })
+  await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
+  await build({ ...common, format: 'iife', entryPoints: [join(root, 'demos/browser/runner/web-worker.ts')], outfile: join(dir, 'run-worker.js') })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="./harness.js"></script>')
   mkdirSync(join(dir, 'files'))
   symlinkSync(join(root, 'public/wasm'), join(dir, 'wasm'))

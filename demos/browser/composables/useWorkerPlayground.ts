@@ -1,10 +1,10 @@
 // Vue state for the Worker playground: the edited code, the request, the result.
 import { computed, ref, shallowRef } from 'vue'
-import { fetchWasm } from './index'
-import { runWorkerCode } from './playground'
-import type { PlaygroundErrorKind, PlaygroundResult } from './playground-protocol'
-import { spawnBrowserPlayground } from './spawn-browser'
-import { wasmUrl } from './use-wasi-run'
+import { fetchWasm } from '../runner/page-runner'
+import { runWorkerCode } from '../playground/run-worker-code'
+import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
+import { spawnBrowserPlayground } from '../runner/spawn-browser'
+import { wasmUrl } from './useWasiRun'
 
 export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
   'syntax': 'Syntax error',

@@ -1,9 +1,9 @@
 // The page the scripts open in Chromium: the runner core with its Web Worker,
 // driven from Node through page.evaluate (npm run bench, npm run runtimes).
-import { benchInput } from '../bench/inputs'
-import { createWasiRunner } from '../demos/browser/runner'
-import type { RunResult } from '../demos/browser/protocol'
-import { spawnerFor } from '../demos/browser/spawn-browser'
+import { benchInput } from '../../shared/workloads'
+import { createWasiRunner } from '../runner/runner'
+import type { RunResult } from '../runner/protocol'
+import { spawnerFor } from '../runner/spawn-browser'
 
 const runner = createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' })))
 const modules = new Map<string, Uint8Array>()

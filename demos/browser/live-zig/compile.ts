@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { findZig } from './zig-toolchain.mjs'
+import { findZig } from '../../../scripts/lib/zig-toolchain.mjs'
 
 export interface CompileDiagnostic {
   line: number

@@ -1,7 +1,7 @@
 // The rows of the runtime table: the seed slide's list of JS+WASM runtimes, each
 // with what npm run runtimes measured here (public/runtimes.json), if anything.
-import type { RuntimeReport, RuntimesJson } from '../scripts/runtimes'
-import { fetchOnce } from './fetch-once'
+import type { RuntimeReport, RuntimesJson } from '../../../scripts/runtimes'
+import { fetchOnce } from '../../shared/fetch-once'
 
 export type { RuntimeReport, RuntimesJson }
 

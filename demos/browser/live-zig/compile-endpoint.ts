@@ -7,8 +7,8 @@
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { CompileDiagnostic } from './zig-compile'
-import { compileZig } from './zig-compile'
+import type { CompileDiagnostic } from './compile'
+import { compileZig } from './compile'
 
 export const COMPILE_PATH = '/__zig/compile'
 export const MAX_SOURCE_BYTES = 64 * 1024
