@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/lib/serve-dist.mjs --dir test-dist --port ${port} --base ${BASE}`,
+      command: `node scripts/preview.mjs --dir test-dist --port ${port} --base ${BASE}`,
       url: `http://127.0.0.1:${port}${BASE}`,
       reuseExistingServer: false,
       timeout: 30_000,

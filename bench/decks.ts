@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../test/helpers/node-wasi'
+import { root } from '../scripts/lib/paths.mjs'
 
 export interface Timed { ms: number }
 

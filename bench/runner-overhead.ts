@@ -9,7 +9,7 @@ import { WASI } from 'node:wasi'
 import { createWasiRunner } from '../demos/browser/runner/runner'
 import { spawnNodeWorker } from '../demos/browser/runner/spawn-node'
 import { openBrowserHarness } from '../demos/browser/harness/open-harness'
-import { wasmPath } from '../test/helpers/node-wasi'
+import { wasmPath } from '../scripts/lib/paths.mjs'
 import type { Workload } from '../demos/shared/workloads'
 import { WORKLOADS, benchInput, median } from '../demos/shared/workloads'
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
 import type { WasmManifest } from '../demos/shared/manifest'
-import { root } from '../test/helpers/node-wasi'
+import { root } from '../scripts/lib/paths.mjs'
 import type { SiteFile } from '../scripts/lib/site-files'
 
 /** The limits in the seed's notes (Cloudflare has raised them since; the slide says so). */

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, platform, arch } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
 import { benchInput, median } from '../demos/shared/workloads'
 import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { openBrowserHarness } from '../demos/browser/harness/open-harness'
@@ -40,18 +41,6 @@ export const CASES: Case[] = [
 const WORKER_CASES = CASES.filter(c => c.program === 'demo')
 const PANIC_TEXT = 'panic: index out of bounds\n'
 
-export interface CaseResult { case: string, pass: boolean, detail?: string }
-export interface RuntimeReport {
-  id: string
-  name: string
-  engine: string
-  version?: string
-  host: string
-  status: 'verified' | 'failed' | 'missing'
-  message?: string
-  results: CaseResult[]
-  timings?: Record<string, number>
-}
 
 interface Observed { stdout: Uint8Array, stderr: Uint8Array, exitCode: number | null, trapped: boolean }
 
@@ -187,9 +176,9 @@ async function browserRuntime(references: Map<string, HostRun>, timings: boolean
   }
 }
 
-export type RuntimesJson = Awaited<ReturnType<typeof compareRuntimes>>
+export type { CaseResult, RuntimeReport, RuntimesJson }
 
-export async function compareRuntimes({ timings = true, log = (s: string) => console.log(`  ${s}`) } = {}) {
+export async function compareRuntimes({ timings = true, log = (s: string) => console.log(`  ${s}`) } = {}): Promise<RuntimesJson> {
   const references = new Map<string, HostRun>()
   for (const c of CASES)
     references.set(c.id, await runHost('node', c.program, c.input))

@@ -1,4 +1,3 @@
-import { onMounted, shallowRef } from 'vue'
 import { fetchOnce } from './fetch-once'
 
 // public/wasm/manifest.json (written by npm run build:wasm): what the slides say
@@ -34,19 +33,4 @@ export function kb(bytes: number): string {
 /** The WASI function names a module imports, without the module prefix. */
 export function wasiFunctions(m: ModuleInfo): string[] {
   return m.imports.map(i => i.replace(/^wasi_snapshot_preview1\./, ''))
-}
-
-/** The manifest for a component: loaded on mount, or the reason it could not be. */
-export function useManifest() {
-  const manifest = shallowRef<WasmManifest>()
-  const error = shallowRef<string>()
-  onMounted(async () => {
-    try {
-      manifest.value = await loadManifest()
-    }
-    catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
-    }
-  })
-  return { manifest, error }
 }

@@ -1,8 +1,6 @@
 // The deck's slides as the source says they are, for tests that walk every slide.
 import { load } from '@slidev/parser/fs'
-import { fileURLToPath } from 'node:url'
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
+import { root } from './paths.mjs'
 
 export async function deckSlides(): Promise<Array<{ no: number, title: string, note: string, content: string }>> {
   const data = await load({ roots: [root], userRoot: root }, `${root}slides.md`)

@@ -1,13 +1,11 @@
-// pretest: finds a Chromium for Playwright (Debian's /usr/bin/chromium first, then
-// Playwright's own), pdftotext for the PDF test, and fonts (Debian's chromium brings none,
-// and with no font a page renders no glyphs: the PDF would have no text). When one is
-// missing it installs it: with apt as root on Debian/Ubuntu, else Playwright's browser download.
-// Exits 1 with what to do when that is not possible.
-import { execSync, spawnSync } from 'node:child_process'
+// Finds what the browser tests and the PDF need: a Chromium for Playwright (Debian's
+// /usr/bin/chromium first, then Playwright's own), pdftotext, and fonts (Debian's chromium
+// brings none, and with no font a page renders no glyphs: the PDF would have no text).
+// scripts/pretest.mjs installs what is missing.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
@@ -49,7 +47,8 @@ export function requireFonts(command, consequence) {
   }
 }
 
-async function playwrightsOwn() {
+/** Playwright's own Chromium, when it has been downloaded. */
+export async function playwrightsOwn() {
   try {
     const { chromium } = await import('playwright-core')
     const path = chromium.executablePath()
@@ -60,33 +59,5 @@ async function playwrightsOwn() {
   }
 }
 
-const has = command => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
-const canApt = () => process.getuid?.() === 0 && has('apt-get')
-
-function aptInstall(packages) {
-  console.log(`pretest: installing ${packages.join(' ')} with apt`)
-  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')} >/dev/null`, { stdio: 'inherit' })
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const missing = [
-    ...(findChromium() || await playwrightsOwn() ? [] : ['chromium']),
-    ...(has('pdftotext') ? [] : ['poppler-utils']),
-    ...(hasFonts() ? [] : ['fonts-dejavu-core', 'fonts-liberation']),
-  ]
-  if (missing.length && canApt())
-    aptInstall(missing)
-  else if (missing.includes('chromium'))
-    spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
-  const path = findChromium() ?? await playwrightsOwn()
-  if (!path) {
-    console.error('No Chromium found for the browser tests. On Debian/Ubuntu: apt-get install -y chromium; '
-      + 'elsewhere: npx playwright install chromium (or set CHROMIUM_PATH).')
-    process.exit(1)
-  }
-  if (!has('pdftotext'))
-    console.warn('pretest: pdftotext is missing (Debian: poppler-utils; macOS: brew install poppler): the PDF test will fail.')
-  if (!hasFonts())
-    console.warn(`pretest: ${NO_FONTS_MESSAGE} The PDF test will fail.`)
-  console.log(`browser tests use ${path}`)
-}
+/** Whether a command is on PATH. */
+export const has = command => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0

@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-export const root = fileURLToPath(new URL('../..', import.meta.url))
-export const wasmPath = (name: string) => join(root, 'public/wasm', `${name}.wasm`)
+import { root, wasmPath } from './paths.mjs'
+
+export { root, wasmPath }
 
 export type ProcessRuntime = 'node' | 'deno' | 'bun'
 
@@ -94,4 +94,9 @@ export async function runtimeVersion(runtime: ProcessRuntime): Promise<string | 
     child.on('error', () => resolve(''))
   })
   return /\d+\.\d+\.\d+/.exec(out)?.[0]
+}
+
+/** A run through Node's host (demos/node/run-wasi.mjs, node:wasi): the reference every other host is compared with. */
+export function runNodeWasi(name: string, input: HostInput = {}): Promise<HostRun> {
+  return runHost('node', name, input)
 }

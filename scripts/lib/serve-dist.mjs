@@ -1,10 +1,9 @@
 // A static server for the built deck, as a static host would serve it: files
 // from dist/ under a base path, index.html for the deck's routes (deep links),
-// and .wasm as application/wasm. node scripts/lib/serve-dist.mjs [--port N] [--base /talk/] [--dir dist]
+// and .wasm as application/wasm. (npm run preview: scripts/preview.mjs)
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,13 +59,4 @@ export function serveDist({ dir = 'dist', base = '/', port = 0, host = '127.0.0.
       resolvePromise({ url: `http://${host}:${actual}${prefix}`, close: () => new Promise(r => server.close(r)) })
     })
   })
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const arg = (name, fallback) => {
-    const i = process.argv.indexOf(name)
-    return i > 0 ? process.argv[i + 1] : fallback
-  }
-  const { url } = await serveDist({ dir: arg('--dir', 'dist'), base: arg('--base', '/'), port: Number(arg('--port', 3030)) })
-  console.log(`serving the built deck at ${url}`)
 }

@@ -1,8 +1,7 @@
 // The live row of the runtime table: runs demo.wasm in this browser on the input
 // npm run runtimes used, and compares a hash of the output with node:wasi's.
 import { browserEngine } from './browser-engine'
-import { fetchWasm, pageRunner } from '../runner/page-runner'
-import { wasmUrl } from './useWasiRun'
+import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 
 export interface LiveCheck {
   browser: string

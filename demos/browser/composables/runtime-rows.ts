@@ -1,6 +1,6 @@
 // The rows of the runtime table: the seed slide's list of JS+WASM runtimes, each
 // with what npm run runtimes measured here (public/runtimes.json), if anything.
-import type { RuntimeReport, RuntimesJson } from '../../../scripts/runtimes'
+import type { RuntimeReport, RuntimesJson } from '../../shared/runtime-report'
 import { fetchOnce } from '../../shared/fetch-once'
 
 export type { RuntimeReport, RuntimesJson }

@@ -1,6 +1,6 @@
 // Vue state for a live run on a slide: what the WasiRun component shows.
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { fetchWasm, pageRunner } from '../runner/page-runner'
+import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunErrorKind, RunResult } from '../runner/protocol'
 import { OutputText } from './output-text'
 
@@ -20,10 +20,6 @@ export const ERROR_TITLES: Record<RunErrorKind, string> = {
   'timeout': 'Timed out',
   'output-limit': 'Output limit reached',
   'crash': 'The runner crashed',
-}
-
-export function wasmUrl(program: string): string {
-  return `${import.meta.env.BASE_URL}wasm/${program}.wasm`
 }
 
 /** Splits an args line like a shell would for plain words and "quoted strings". */

@@ -1,10 +1,9 @@
 // Vue state for the Worker playground: the edited code, the request, the result.
 import { computed, ref, shallowRef } from 'vue'
-import { fetchWasm } from '../runner/page-runner'
+import { fetchWasm, wasmUrl } from '../runner/page-runner'
 import { runWorkerCode } from '../playground/run-worker-code'
 import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
-import { spawnBrowserPlayground } from '../runner/spawn-browser'
-import { wasmUrl } from './useWasiRun'
+import { spawnBrowserPlayground } from '../playground/spawn-browser'
 
 export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
   'syntax': 'Syntax error',

@@ -3,14 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import type { HarnessRun } from './harness-page'
 import { findChromium } from '../../../scripts/lib/find-browser.mjs'
+import { root } from '../../../scripts/lib/paths.mjs'
 import { serveDist } from '../../../scripts/lib/serve-dist.mjs'
-
-const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 export interface BrowserRun {
   exitCode: number | null

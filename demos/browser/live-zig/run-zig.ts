@@ -4,9 +4,8 @@
 // in the manifest by a hash of the source; edited code gets a message saying so.
 import type { CodeRunnerOutput } from '@slidev/types'
 import { loadManifest } from '../../shared/manifest'
-import { fetchWasm, pageRunner } from '../runner/page-runner'
+import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunResult } from '../runner/protocol'
-import { wasmUrl } from '../composables/useWasiRun'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
 

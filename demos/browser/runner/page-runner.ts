@@ -17,3 +17,8 @@ export function pageRunner(): WasiRunner {
 export function fetchWasm(url: string): Promise<Uint8Array> {
   return fetchOnce(url, async r => new Uint8Array(await r.arrayBuffer()))
 }
+
+/** The URL of a committed module in the deck (public/wasm/). */
+export function wasmUrl(program: string): string {
+  return `${import.meta.env.BASE_URL}wasm/${program}.wasm`
+}

@@ -1,6 +1,5 @@
 // Spawns workers as Web Workers. In the deck, Vite bundles each worker from the
 // `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
-import type { PlaygroundMessage, PlaygroundRun } from '../playground/protocol'
 import type { SpawnWorker } from './supervisor'
 import { bufferedInbox } from './supervisor'
 
@@ -25,9 +24,4 @@ export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> 
 /** The worker that runs one WASI program (runner/web-worker.ts). */
 export const spawnBrowserWorker: SpawnWorker = spawnerFor(
   () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'wasi-run' }),
-)
-
-/** The worker that runs edited Worker code (playground/web-worker.ts). */
-export const spawnBrowserPlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage> = spawnerFor(
-  () => new Worker(new URL('../playground/web-worker.ts', import.meta.url), { type: 'module', name: 'worker-playground' }),
 )

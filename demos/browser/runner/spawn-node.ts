@@ -4,7 +4,6 @@
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
-import type { PlaygroundMessage, PlaygroundRun } from '../playground/protocol'
 import type { SpawnWorker } from './supervisor'
 import { bufferedInbox } from './supervisor'
 
@@ -55,6 +54,3 @@ export function nodeSpawnerFor<In, Out>(entry: URL): SpawnWorker<In, Out> {
 }
 
 export const spawnNodeWorker: SpawnWorker = nodeSpawnerFor(new URL('./web-worker.ts', import.meta.url))
-
-export const spawnNodePlayground: SpawnWorker<PlaygroundRun, PlaygroundMessage>
-  = nodeSpawnerFor(new URL('../playground/web-worker.ts', import.meta.url))

@@ -1,0 +1,19 @@
+// The wasm manifest for a component: loaded on mount, or the reason it could not be.
+import { onMounted, shallowRef } from 'vue'
+import type { WasmManifest } from '../../shared/manifest'
+import { loadManifest } from '../../shared/manifest'
+
+/** The manifest for a component: loaded on mount, or the reason it could not be. */
+export function useManifest() {
+  const manifest = shallowRef<WasmManifest>()
+  const error = shallowRef<string>()
+  onMounted(async () => {
+    try {
+      manifest.value = await loadManifest()
+    }
+    catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  })
+  return { manifest, error }
+}
