@@ -24,6 +24,7 @@ import { firstLoad, heavyFetchedOn } from './first-load'
 import { median } from '../demos/shared/workloads'
 import { runnerOverhead } from './runner-overhead'
 import { WORKER_LIMITS, moduleSizes, siteSize, workerBundleSize } from './sizes'
+import process from 'node:process'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { root, wasmDir } from './lib/paths.mjs'
 import { findZig } from './lib/zig-toolchain.mjs'
+import process from 'node:process'
 
 const outIndex = process.argv.indexOf('--out')
 const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : wasmDir)

@@ -3,6 +3,7 @@
 // exports it with Debian's Chromium where present, Playwright's own elsewhere.
 import { spawnSync } from 'node:child_process'
 import { findChromium, requireFonts } from './lib/find-browser.mjs'
+import process from 'node:process'
 
 requireFonts('build', "The site's PDF would be blank pages.")
 

@@ -3,6 +3,7 @@
 // Debian's Chromium where present and Playwright's own browser elsewhere.
 import { spawnSync } from 'node:child_process'
 import { findChromium, requireFonts } from './lib/find-browser.mjs'
+import process from 'node:process'
 
 requireFonts('export', 'The PDF would be blank pages.')
 

@@ -3,6 +3,7 @@
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
 import { findChromium, has, hasFonts, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
+import process from 'node:process'
 
 const canApt = () => process.getuid?.() === 0 && has('apt-get')
 

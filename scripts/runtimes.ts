@@ -14,6 +14,8 @@ import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { openBrowserHarness } from '../demos/browser/harness/open-harness'
 import type { HostInput, HostRun, ProcessRuntime } from './lib/process-hosts'
 import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
+import { Buffer } from 'node:buffer'
+import process from 'node:process'
 
 export interface Case {
   id: string

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import process from 'node:process'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -65,7 +66,7 @@ const demoWorker :Workerd.Worker = (
 
 /**
  * Starts workerd with the Worker. Resolves once it answers HTTP.
- * @returns {Promise<{ url: string, version: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, version: string, stop: () => Promise<void> }>} where it listens, its version, and how to stop it
  */
 export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
   const dir = await prepareWorker()
@@ -74,8 +75,12 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
-  child.stdout.on('data', (c) => { log += c })
-  child.stderr.on('data', (c) => { log += c })
+  child.stdout.on('data', (c) => {
+    log += c
+  })
+  child.stderr.on('data', (c) => {
+    log += c
+  })
   const exited = new Promise(resolve => child.once('exit', resolve))
 
   const stop = async () => {
@@ -99,7 +104,9 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
       const version = (await new Promise((resolve) => {
         const v = spawn(workerdBinary(), ['--version'])
         let out = ''
-        v.stdout.on('data', (c) => { out += c })
+        v.stdout.on('data', (c) => {
+          out += c
+        })
         v.on('close', () => resolve(out.trim()))
       }))
       return { url, version, stop }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
@@ -31,7 +32,7 @@ export function hasFonts() {
     }
     return entries.some(e => e.isDirectory()
       ? depth < 4 && anyFont(join(dir, e.name), depth + 1)
-      : /\.(ttf|otf|ttc|pfb)$/i.test(e.name))
+      : /\.(?:ttf|otf|ttc|pfb)$/i.test(e.name))
   }
   return dirs.some(dir => anyFont(dir))
 }

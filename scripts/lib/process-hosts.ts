@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 import { root, wasmPath } from './paths.mjs'
+import { Buffer } from 'node:buffer'
+import process from 'node:process'
 
 export { root, wasmPath }
 
@@ -89,7 +91,9 @@ export async function runtimeVersion(runtime: ProcessRuntime): Promise<string | 
   const out = await new Promise<string>((resolve) => {
     const child = spawn(bin, ['--version'], { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' } })
     let text = ''
-    child.stdout.on('data', (c) => { text += c })
+    child.stdout.on('data', (c) => {
+      text += c
+    })
     child.on('close', () => resolve(text))
     child.on('error', () => resolve(''))
   })

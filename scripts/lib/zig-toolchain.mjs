@@ -16,7 +16,7 @@ function versionOf(bin) {
   }
 }
 
-/** @returns {{ bin: string, version: string } | { error: string }} */
+/** @returns {{ bin: string, version: string } | { error: string }} the compiler and its version, or why none fits */
 export function findZig() {
   const seen = []
   for (const bin of [bundled, 'zig']) {

@@ -32,6 +32,7 @@ test('the editor holds the Worker file itself, and Run shows the response', asyn
   const p = await open(page)
   // Monaco renders the visible lines only: they are the file's first lines, verbatim.
   // (innerText drops empty lines.)
+  // eslint-disable-next-line unicorn/prefer-dom-node-text-content -- the rendered lines, as the reader sees them
   const shown = (await p.pg.locator('.view-lines').innerText()).replace(/\u00A0/g, ' ').split('\n')
   expect(shown.slice(0, 20)).toEqual(workerCode.split('\n').filter(l => l !== '').slice(0, 20))
   await p.body.fill('Edge and browser')

@@ -9,6 +9,7 @@ import { spawnNodePlayground } from '../../demos/browser/playground/spawn-node'
 import { root } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
 import { committedWasm } from '../helpers/node-runner'
+import { Buffer } from 'node:buffer'
 
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 const run = (input: Partial<PlaygroundInput>) => runWorkerCode(spawnNodePlayground, { code: workerCode, demoWasm: committedWasm('demo'), ...input })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../demos/browser/live-zig/compile-endpoint'
 import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
+import { Buffer } from 'node:buffer'
 
 const handler = createCompileHandler({ timeoutMs: 4000 })
 const server = createServer((req, res) => void handler(req, res))

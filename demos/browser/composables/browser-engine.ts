@@ -16,7 +16,7 @@ export function browserEngine(userAgent: string): BrowserEngine {
   const chrome = version(/(?:HeadlessChrome|Chrome|Chromium)\/([\d.]+)/)
   if (chrome)
     return { browser: `${/Chromium|HeadlessChrome/.test(userAgent) ? 'Chromium' : 'Chrome'} ${chrome}`, engine: 'V8' }
-  const safari = version(/Version\/([\d.]+).*Safari/)
+  const safari = version(/Version\/([\d.]+)\s.*Safari/)
   if (safari || /AppleWebKit/.test(userAgent))
     return { browser: safari ? `Safari ${safari}` : 'WebKit', engine: 'JavaScriptCore' }
   return { browser: 'this browser', engine: 'unknown' }

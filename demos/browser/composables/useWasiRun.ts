@@ -81,8 +81,14 @@ export function useWasiRun(program: () => string) {
           .map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)])),
         timeoutMs: input.timeoutMs,
         maxOutputBytes: input.maxOutputBytes,
-        onStdout: (c) => { out.push(c); schedule() },
-        onStderr: (c) => { err.push(c); schedule() },
+        onStdout: (c) => {
+          out.push(c)
+          schedule()
+        },
+        onStderr: (c) => {
+          err.push(c)
+          schedule()
+        },
       })
       result.value = r
       return r

@@ -60,5 +60,7 @@ export function useWorkerPlayground(original: string) {
     }
   })
 
-  return { code, running, result, view, run, reset: () => { code.value = original } }
+  return { code, running, result, view, run, reset: () => {
+    code.value = original
+  } }
 }

@@ -40,8 +40,12 @@ export async function compileZig(source: string, { timeoutMs = 20_000 } = {}): P
       '-femit-bin=out.wasm', '--cache-dir', join(dir, 'cache'),
     ], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    child.stdout.on('data', (c) => { output += c })
-    child.stderr.on('data', (c) => { output += c })
+    child.stdout.on('data', (c) => {
+      output += c
+    })
+    child.stderr.on('data', (c) => {
+      output += c
+    })
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true

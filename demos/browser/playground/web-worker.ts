@@ -15,6 +15,7 @@ const post = (message: PlaygroundMessage, transfer: Transferable[] = []) => post
 // server's own client may log in this worker too: that is not the Worker's).
 let logLines = 0
 let capturing = false
+/* eslint-disable no-console -- the Worker code's console, captured */
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   const original = console[level].bind(console)
   console[level] = (...args: unknown[]) => {
@@ -25,6 +26,7 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       post({ type: 'log', level, text })
   }
 }
+/* eslint-enable no-console */
 
 // The modules the Worker may import; they read what they export from here.
 interface PlaygroundGlobals { __playground?: { workersWasi: typeof workersWasi, demoWasm: WebAssembly.Module } }
@@ -33,9 +35,11 @@ const modules = {
   './demo.wasm': moduleUrl('export default globalThis.__playground.demoWasm;'),
 }
 
-self.addEventListener('message', (event: MessageEvent<PlaygroundRun>) => {
+globalThis.addEventListener('message', (event: MessageEvent<PlaygroundRun>) => {
   capturing = true
-  run(event.data).finally(() => { capturing = false }).then(
+  run(event.data).finally(() => {
+    capturing = false
+  }).then(
     ({ response, error }) => post({ type: 'done', response, error }, response ? [response.body.buffer as ArrayBuffer] : []),
     e => post({ type: 'done', error: { kind: 'crash', message: messageOf(e) } }),
   )

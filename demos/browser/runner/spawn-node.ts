@@ -1,6 +1,6 @@
 // Spawns the same workers under Node with worker_threads. A worker's TypeScript
 // is bundled once per process with esbuild, with a prelude that gives it the Web
-// Worker globals it uses (postMessage, self.addEventListener).
+// Worker globals it uses (postMessage, addEventListener).
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'

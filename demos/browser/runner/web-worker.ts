@@ -10,7 +10,7 @@ const FLUSH_MS = 10
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => postMessage(message, { transfer })
 
-self.addEventListener('message', (event: MessageEvent<StartMessage>) => {
+globalThis.addEventListener('message', (event: MessageEvent<StartMessage>) => {
   const start = event.data
   const pending = { stdout: [] as Uint8Array[], stderr: [] as Uint8Array[], bytes: 0 }
   let lastFlush = -Infinity
