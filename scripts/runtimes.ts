@@ -9,13 +9,14 @@ import { cpus, platform, arch } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
-import { benchInput, median } from '../demos/shared/workloads'
+import { benchInput, MANDELBROT_ARGS, MANDELBROT_LABEL, median } from '../demos/shared/workloads'
 import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { openBrowserHarness } from '../demos/browser/harness/open-harness'
 import type { HostInput, HostRun, ProcessRuntime } from './lib/process-hosts'
 import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
 import { Buffer } from 'node:buffer'
 import process from 'node:process'
+import { messageOf } from '../demos/shared/errors'
 
 export interface Case {
   id: string
@@ -77,7 +78,7 @@ const PROCESS_RUNTIMES: Array<{ id: ProcessRuntime, name: string, engine: string
 
 const TIMING_RUNS = 5
 const HELLO = CASES[0]
-const CPU: Case = { id: 'mandelbrot 160x60x20000', program: 'mandelbrot', input: { args: ['160', '60', '20000'] } }
+const CPU: Case = { id: MANDELBROT_LABEL, program: 'mandelbrot', input: { args: MANDELBROT_ARGS } }
 
 async function processRuntime(rt: typeof PROCESS_RUNTIMES[number], references: Map<string, HostRun>, timings: boolean, log: (s: string) => void): Promise<RuntimeReport> {
   const base = { id: rt.id, name: rt.name, engine: rt.engine, host: rt.host }
@@ -137,7 +138,7 @@ async function workerdRuntime(references: Map<string, HostRun>, timings: boolean
     return { ...base, version: workerd.version.replace(/^workerd /, ''), status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
   }
   catch (e) {
-    return { ...base, status: 'failed', message: e instanceof Error ? e.message : String(e), results: [] }
+    return { ...base, status: 'failed', message: messageOf(e), results: [] }
   }
   finally {
     await workerd?.stop()
@@ -171,7 +172,7 @@ async function browserRuntime(references: Map<string, HostRun>, timings: boolean
     return { ...base, version: harness.version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
   }
   catch (e) {
-    return { ...base, status: 'failed', message: e instanceof Error ? e.message : String(e), results: [] }
+    return { ...base, status: 'failed', message: messageOf(e), results: [] }
   }
   finally {
     await harness?.close()
@@ -247,7 +248,7 @@ async function main() {
   }
   if (timings) {
     console.log('start: a process running demo on "Hello" (workerd: start to first answer; Chromium: fresh worker + compile).')
-    console.log('mandelbrot 160x60x20000: process time minus start (Chromium: _start to exit in the worker). request: a warm POST to workerd.')
+    console.log(`${MANDELBROT_LABEL}: process time minus start (Chromium: _start to exit in the worker). request: a warm POST to workerd.`)
   }
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`wrote ${out}`)

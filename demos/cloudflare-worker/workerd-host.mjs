@@ -3,7 +3,7 @@
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.
 //   node demos/cloudflare-worker/workerd-host.mjs [PORT]   (serves until Ctrl-C)
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -14,8 +14,8 @@ import process from 'node:process'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
-/** workerd refuses a compatibility date newer than its own build. */
-const COMPATIBILITY_DATE = '2026-11-17'
+/** The Worker's compatibility date, from its wrangler.json (workerd refuses one newer than its own build). */
+const COMPATIBILITY_DATE = JSON.parse(readFileSync(join(here, 'wrangler.json'), 'utf8')).compatibility_date
 
 export function workerdBinary() {
   return join(dirname(require.resolve('workerd/package.json')), 'bin', 'workerd')

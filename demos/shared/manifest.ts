@@ -25,11 +25,6 @@ export function loadManifest(): Promise<WasmManifest> {
   return fetchOnce(`${import.meta.env.BASE_URL}wasm/manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
-/** "9.1 KB" (1 KB = 1000 bytes, as size limits are usually given). */
-export function kb(bytes: number): string {
-  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} KB`
-}
-
 /** The WASI function names a module imports, without the module prefix. */
 export function wasiFunctions(m: ModuleInfo): string[] {
   return m.imports.map(i => i.replace(/^wasi_snapshot_preview1\./, ''))

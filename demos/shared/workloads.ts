@@ -1,4 +1,12 @@
-// The benchmark's workloads, the same in Node and in the browser.
+// The benchmark's workloads, the same in Node and in the browser, for npm run bench,
+// npm run runtimes and the slides that show their figures.
+
+/** The CPU-bound workload: the Mandelbrot set, this wide and high, with this many iterations. */
+export const MANDELBROT = { width: 160, height: 60, iterations: 20000 }
+/** mandelbrot.wasm's arguments for it. */
+export const MANDELBROT_ARGS = [MANDELBROT.width, MANDELBROT.height, MANDELBROT.iterations].map(String)
+/** "mandelbrot 160×60, 20000 iterations" */
+export const MANDELBROT_LABEL = `mandelbrot ${MANDELBROT.width}×${MANDELBROT.height}, ${MANDELBROT.iterations} iterations`
 
 export interface Workload {
   label: string
@@ -11,7 +19,7 @@ export interface Workload {
 }
 
 export const WORKLOADS: Workload[] = [
-  { label: 'CPU-bound: mandelbrot 160x60, 20000 iterations', program: 'mandelbrot', args: ['160', '60', '20000'], stdinBytes: 0, overheadTarget: 1.1 },
+  { label: `CPU-bound: ${MANDELBROT_LABEL}`, program: 'mandelbrot', args: MANDELBROT_ARGS, stdinBytes: 0, overheadTarget: 1.1 },
   { label: 'I/O: 1 MiB through demo', program: 'demo', args: [], stdinBytes: 1 << 20, overheadTarget: 1.5 },
 ]
 

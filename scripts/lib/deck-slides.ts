@@ -2,11 +2,21 @@
 import { load } from '@slidev/parser/fs'
 import { root } from './paths.mjs'
 
-export async function deckSlides(): Promise<Array<{ no: number, title: string, note: string, content: string }>> {
+export interface DeckSlide { no: number, title: string, note: string, content: string }
+
+export async function deckSlides(): Promise<DeckSlide[]> {
   const data = await load({ roots: [root], userRoot: root }, `${root}slides.md`)
   return data.slides
     .filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
     .map((s, i) => ({ no: i + 1, title: (s.title ?? '').replace(/`/g, ''), note: s.note ?? '', content: s.content }))
+}
+
+/** The number of the slide titled `title` (numbers move when slides do). */
+export function slideTitled(slides: DeckSlide[], title: string): number {
+  const slide = slides.find(s => s.title === title)
+  if (!slide)
+    throw new Error(`no slide titled "${title}" in slides.md`)
+  return slide.no
 }
 
 /** The number of the first slide whose markdown matches (numbers move when slides do). */

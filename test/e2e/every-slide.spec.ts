@@ -1,4 +1,4 @@
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
@@ -67,7 +67,7 @@ for (const { no, title } of slides) {
 }
 
 test('the seed slide shows both columns', async ({ page }) => {
-  const no = slides.find(s => s.title === 'JS+WASM runtimes')!.no
+  const no = slideTitled(slides, 'JS+WASM runtimes')
   const slide = await openSlide(page, no)
   const left = slide.locator('.col-left')
   const right = slide.locator('.col-right')

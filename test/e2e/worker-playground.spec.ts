@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { root, runNodeWasi } from '../helpers/node-wasi'
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
-const no = slides.find(s => s.title === 'The Worker, running in this page')!.no
+const no = slideTitled(slides, 'The Worker, running in this page')
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 
 async function open(page: Page) {

@@ -2,6 +2,8 @@
 // npm run runtimes used, and compares a hash of the output with node:wasi's.
 import { browserEngine } from './browser-engine'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
+import { messageOf } from '../../shared/errors'
+import { sha256Hex } from '../../shared/sha256'
 
 export interface LiveCheck {
   browser: string
@@ -11,21 +13,16 @@ export interface LiveCheck {
   message?: string
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
-  return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('')
-}
-
 export async function checkThisBrowser(live: { program: string, stdin: string, stdoutSha256: string }): Promise<LiveCheck> {
   const { browser, engine } = browserEngine(navigator.userAgent)
   try {
     const r = await pageRunner().run(await fetchWasm(wasmUrl(live.program)), { programName: live.program, stdin: live.stdin })
     if (r.error)
       return { browser, engine, same: false, ms: r.timings.totalMs, message: r.error.message }
-    const same = r.exitCode === 0 && await sha256(r.stdout) === live.stdoutSha256
+    const same = r.exitCode === 0 && await sha256Hex(r.stdout) === live.stdoutSha256
     return { browser, engine, same, ms: r.timings.totalMs, ...(same ? {} : { message: 'output differs from node:wasi' }) }
   }
   catch (e) {
-    return { browser, engine, same: false, ms: 0, message: e instanceof Error ? e.message : String(e) }
+    return { browser, engine, same: false, ms: 0, message: messageOf(e) }
   }
 }

@@ -2,8 +2,9 @@
 // 10 MB file) is kept aside instead of in the <textarea>, whose layout would
 // stall the page (and with it the deck's keyboard navigation).
 import { computed, ref, shallowRef } from 'vue'
+import { formatBytes, KiB } from '../../shared/format'
 
-export const SHOWN_INPUT_LIMIT = 256 * 1024
+export const SHOWN_INPUT_LIMIT = 256 * KiB
 
 export function useHeldInput(initial: string, limit = SHOWN_INPUT_LIMIT) {
   const shown = ref(initial)
@@ -27,10 +28,10 @@ export function useHeldInput(initial: string, limit = SHOWN_INPUT_LIMIT) {
     shown,
     /** The text to use: the held one when there is one. */
     value: () => held.value ?? shown.value,
-    /** "10.0 MB held" when input is held aside. */
+    /** "9.5 MiB of input held…" when input is held aside. */
     note: computed(() => held.value === undefined
       ? undefined
-      : `${(new TextEncoder().encode(held.value).length / 1e6).toFixed(1)} MB of input held (too large to show); type to replace it`),
+      : `${formatBytes(new TextEncoder().encode(held.value).length)} of input held (too large to show); type to replace it`),
     onInput,
   }
 }

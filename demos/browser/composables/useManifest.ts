@@ -2,6 +2,7 @@
 import { onMounted, shallowRef } from 'vue'
 import type { WasmManifest } from '../../shared/manifest'
 import { loadManifest } from '../../shared/manifest'
+import { messageOf } from '../../shared/errors'
 
 /** The manifest for a component: loaded on mount, or the reason it could not be. */
 export function useManifest() {
@@ -12,7 +13,7 @@ export function useManifest() {
       manifest.value = await loadManifest()
     }
     catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = messageOf(e)
     }
   })
   return { manifest, error }

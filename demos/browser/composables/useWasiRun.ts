@@ -3,6 +3,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunErrorKind, RunResult } from '../runner/protocol'
 import { OutputText } from './output-text'
+import { messageOf } from '../../shared/errors'
 
 export interface WasiRunInput {
   stdin: string
@@ -128,7 +129,7 @@ export function useWasiRun(program: () => string) {
 function failed(kind: RunErrorKind, e: unknown): RunResult {
   return {
     exitCode: null,
-    error: { kind, message: e instanceof Error ? e.message : String(e) },
+    error: { kind, message: messageOf(e) },
     stdout: new Uint8Array(),
     stderr: new Uint8Array(),
     timings: { compileMs: 0, instantiateMs: 0, runMs: 0, totalMs: 0 },

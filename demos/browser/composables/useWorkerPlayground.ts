@@ -4,6 +4,7 @@ import { fetchWasm, wasmUrl } from '../runner/page-runner'
 import { runWorkerCode } from '../playground/run-worker-code'
 import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
 import { spawnBrowserPlayground } from '../playground/spawn-browser'
+import { messageOf } from '../../shared/errors'
 
 export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
   'syntax': 'Syntax error',
@@ -31,7 +32,7 @@ export function useWorkerPlayground(original: string) {
         demoWasm = await fetchWasm(wasmUrl('demo'))
       }
       catch (e) {
-        result.value = { error: { kind: 'crash', message: e instanceof Error ? e.message : String(e) }, logs: [], ms: 0 }
+        result.value = { error: { kind: 'crash', message: messageOf(e) }, logs: [], ms: 0 }
         return
       }
       result.value = await runWorkerCode(spawnBrowserPlayground, { code: code.value, demoWasm, body, timeoutMs })

@@ -6,6 +6,9 @@ import type { CodeRunnerOutput } from '@slidev/types'
 import { loadManifest } from '../../shared/manifest'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunResult } from '../runner/protocol'
+import { messageOf } from '../../shared/errors'
+import { formatBytes } from '../../shared/format'
+import { sha256Hex } from '../../shared/sha256'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
 
@@ -20,14 +23,9 @@ interface CompileReply {
   error?: string
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('')
-}
-
 /** The prebuilt module whose source is exactly this code (Monaco trims the final newline). */
 async function prebuiltFor(code: string): Promise<string | undefined> {
-  const hash = await sha256(`${code.trimEnd()}\n`)
+  const hash = await sha256Hex(`${code.trimEnd()}\n`)
   return (await loadManifest()).modules.find(m => m.sourceSha256 === hash)?.name
 }
 
@@ -65,8 +63,6 @@ async function markInEditor(code: string, diagnostics: NonNullable<CompileReply[
   }
 }
 
-const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`
-
 export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutput[]> {
   const run = (wasm: Uint8Array) => pageRunner().run(wasm, { programName: 'main', stdin: options.stdin, args: options.args })
 
@@ -88,7 +84,7 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
       return [{ error: reply.error ?? `compile request failed: ${response.status}` }]
   }
   catch (e) {
-    return [{ error: `The dev server did not answer the compile request: ${e instanceof Error ? e.message : String(e)}` }]
+    return [{ error: `The dev server did not answer the compile request: ${messageOf(e)}` }]
   }
   await markInEditor(code, reply.ok ? [] : reply.diagnostics ?? []).catch(() => {})
   if (!reply.ok) {
@@ -104,5 +100,5 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
   }
   const wasm = new Uint8Array([...atob(reply.wasm!)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled in ${(reply.ms / 1000).toFixed(1)} s, ${kb(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled in ${(reply.ms / 1000).toFixed(1)} s, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
 }

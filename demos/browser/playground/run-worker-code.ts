@@ -5,6 +5,7 @@ import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from '../runner/protocol
 import { compileWasiCached } from '../runner/runner'
 import type { SpawnWorker } from '../runner/supervisor'
 import { WORKER_START_TIMEOUT_MS, superviseWorker } from '../runner/supervisor'
+import { messageOf } from '../../shared/errors'
 
 /** Largest request body the playground sends. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024
@@ -33,7 +34,7 @@ export async function runWorkerCode(spawn: SpawnWorker<PlaygroundRun, Playground
     demoWasm = input.demoWasm instanceof WebAssembly.Module ? input.demoWasm : await compileWasiCached(input.demoWasm).module
   }
   catch (e) {
-    return done({ error: { kind: 'crash', message: `demo.wasm: ${e instanceof Error ? e.message : String(e)}` } })
+    return done({ error: { kind: 'crash', message: `demo.wasm: ${messageOf(e)}` } })
   }
 
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS

@@ -4,7 +4,8 @@
 // The host's watchdog terminates it if the code never finishes.
 import { concatBytes } from '../runner/bytes'
 import type { PlaygroundError, PlaygroundMessage, PlaygroundResponse, PlaygroundRun } from './protocol'
-import { OutputLimitReached, messageOf } from '../runner/wasi-session'
+import { messageOf } from '../../shared/errors'
+import { OutputLimitReached } from '../runner/wasi-session'
 import * as workersWasi from './workers-wasi-adapter'
 import { moduleUrl, positionInWorker, prepareWorkerSource } from './worker-code'
 

@@ -6,6 +6,7 @@ import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } fro
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import type { SpawnWorker, WorkerPort } from './supervisor'
 import { WORKER_START_TIMEOUT_MS, superviseWorker } from './supervisor'
+import { messageOf } from '../../shared/errors'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 
@@ -31,7 +32,7 @@ export async function compileWasi(bytes: Uint8Array | ArrayBuffer): Promise<WebA
     module = await WebAssembly.compile(view as Uint8Array<ArrayBuffer>)
   }
   catch (e) {
-    throw new Error(`invalid WebAssembly: ${e instanceof Error ? e.message : String(e)}`)
+    throw new Error(`invalid WebAssembly: ${messageOf(e)}`)
   }
   checkWasiCommand(module)
   return module
@@ -127,7 +128,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       ({ module, compileMs } = await moduleFor(wasm))
     }
     catch (e) {
-      return finish(null, { kind: 'load', message: e instanceof Error ? e.message : String(e) }, 0)
+      return finish(null, { kind: 'load', message: messageOf(e) }, 0)
     }
 
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS

@@ -4,6 +4,7 @@
 import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
 import type { Inode } from '@bjorn3/browser_wasi_shim'
 import type { RunError, StartMessage } from './protocol'
+import { messageOf } from '../../shared/errors'
 
 /** Thrown from a write when the output cap is reached; unwinds the wasm. */
 export class OutputLimitReached extends Error {
@@ -133,6 +134,3 @@ export function trapMessage(e: unknown): string {
   return `the program was stopped by its host: ${messageOf(e)}`
 }
 
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
-}
