@@ -1,4 +1,4 @@
-// How the built deck is cut into chunks.
+// How the built deck is cut into chunks (the README's performance notes point here).
 //
 // Slidev 52 sets `manualChunks`: every module under /shiki/ or /@shikijs/ into one chunk,
 // and the Monaco types, with everything they import, into another. With Monaco on a

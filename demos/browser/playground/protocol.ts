@@ -1,4 +1,4 @@
-// Types shared by the Worker playground's host (playground.ts) and its worker.
+// Types shared by the Worker playground's page side (run-worker-code.ts) and its Web Worker (web-worker.ts).
 
 export interface PlaygroundRequest {
   method: string

@@ -1,5 +1,5 @@
-// Runs edited Worker code once in a fresh worker, with a watchdog: the host side
-// of the Worker playground. Used by the slide and by the tests.
+// Runs edited Cloudflare Worker code once in a fresh Web Worker (web-worker.ts), with a
+// watchdog: the page side of the Worker playground. Used by the slide and by the tests.
 import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './protocol'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from '../runner/protocol'
 import { compileWasiCached } from '../runner/runner'

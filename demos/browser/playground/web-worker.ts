@@ -1,4 +1,4 @@
-// The worker that runs edited Worker code once: imports it as a module with
+// The Web Worker that runs edited Cloudflare Worker code once: imports it as a module with
 // "@cloudflare/workers-wasi" (the adapter) and "./demo.wasm" (the committed
 // module) provided, calls its fetch(request, env, ctx) and reports the Response.
 // The host's watchdog terminates it if the code never finishes.

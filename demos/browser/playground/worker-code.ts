@@ -1,4 +1,4 @@
-// Prepares edited Worker source to run as a module in the page: parses it (a
+// Prepares edited Cloudflare Worker source to run as a module in the playground's Web Worker: parses it (a
 // syntax error comes back with its line), and points its imports at the
 // playground's modules. Anything else it imports is refused with a message.
 import { parse } from 'acorn'

@@ -7,7 +7,7 @@ import { spawnBrowserWorker } from './spawn-browser'
 export type { RunErrorKind, RunOptions, RunResult } from './protocol'
 
 let runner: WasiRunner | undefined
-/** The page's runner: runs are queued, each in a fresh Web Worker. */
+/** The page's runner: runs are queued; a Web Worker whose program exited on its own runs the next one. */
 export function pageRunner(): WasiRunner {
   runner ??= createWasiRunner(spawnBrowserWorker)
   return runner

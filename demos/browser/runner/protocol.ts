@@ -1,4 +1,4 @@
-// The types shared by the runner (host side) and its worker.
+// The types shared by the runner (runner.ts, in the page) and its Web Worker (web-worker.ts).
 
 /** Why a run did not finish on its own. A non-zero exit code is not an error. */
 export type RunErrorKind = 'load' | 'trap' | 'timeout' | 'output-limit' | 'crash'
@@ -45,7 +45,7 @@ export interface RunResult {
   timings: RunTimings
 }
 
-/** What the host sends to a worker: one run per worker. */
+/** What the runner sends a worker to start a run (a worker runs one program at a time). */
 export interface StartMessage {
   type: 'start'
   module: WebAssembly.Module

@@ -1,6 +1,6 @@
 // Runs one WASI command module to completion, synchronously, on
-// @bjorn3/browser_wasi_shim. It lives inside the run worker: the wasm may spin or
-// trap, and only the worker is at risk.
+// @bjorn3/browser_wasi_shim. It lives inside the runner's Web Worker (web-worker.ts):
+// the wasm may spin or trap, and only that worker is at risk.
 import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
 import type { Inode } from '@bjorn3/browser_wasi_shim'
 import type { RunError, StartMessage } from './protocol'
