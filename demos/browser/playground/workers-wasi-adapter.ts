@@ -65,7 +65,8 @@ export class WASI {
     const exports = instance.exports as { memory?: WebAssembly.Memory, _start?: () => void }
     if (!(exports.memory instanceof WebAssembly.Memory) || typeof exports._start !== 'function')
       throw new TypeError('start(instance): the instance exports no memory or no _start')
-    ;(this.#shim as unknown as { inst: WebAssembly.Instance }).inst = instance
+    const shim = this.#shim as unknown as { inst: WebAssembly.Instance }
+    shim.inst = instance
     try {
       if (this.#options.stdin)
         this.#stdin.data = await readAll(this.#options.stdin)
