@@ -47,7 +47,7 @@ test('the editor holds the Worker file itself, and Run shows the response', asyn
 
 test('edit a response header, run, see it; Reset brings the file back', async ({ page }) => {
   const p = await open(page)
-  await p.setCode(workerCode.replace('const headers = { "x-exit-code": String(code) }', 'const headers = { "x-exit-code": String(code), "x-runtime": "your browser" }'))
+  await p.setCode(workerCode.replace(/const headers = \{ (['"])x-exit-code\1: String\(code\) \}/, 'const headers = { "x-exit-code": String(code), "x-runtime": "your browser" }'))
   await p.run.click()
   await expect(p.finished.locator('.worker-playground-headers')).toContainText('x-runtime: your browser')
   await p.pg.locator('.worker-playground-reset').click()

@@ -42,7 +42,7 @@ describe('the slide\'s Worker in the page gives what workerd gives', () => {
 
 describe('edited code', () => {
   it('a changed response header shows', async () => {
-    const code = workerCode.replace('const headers = { "x-exit-code": String(code) }', 'const headers = { "x-exit-code": String(code), "x-powered-by": "zig" }')
+    const code = workerCode.replace(/const headers = \{ (['"])x-exit-code\1: String\(code\) \}/, 'const headers = { "x-exit-code": String(code), "x-powered-by": "zig" }')
     const r = await run({ code, body: 'abc' })
     expect(r.response!.headers).toContainEqual(['x-powered-by', 'zig'])
     expect(text(r.response!.body)).toBe('ɔqɐ')
