@@ -13,7 +13,7 @@ const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js
 async function open(page: Page) {
   const slide = await openSlide(page, no)
   const pg = slide.locator('.worker-playground')
-  await expect(pg.locator('.view-lines')).toContainText('import { WASI } from "@cloudflare/workers-wasi"')
+  await expect(pg.locator('.view-lines')).toContainText(workerCode.split('\n')[0])
   return {
     pg,
     run: pg.locator('.worker-playground-run'),
