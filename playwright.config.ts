@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './scripts/find-browser.mjs'
+import { findChromium } from './scripts/lib/find-browser.mjs'
+import process from 'node:process'
 
 // The e2e suite runs against the built site (npm run build), served the way a
 // static host would serve it, under a base path.
@@ -32,7 +33,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/serve-dist.mjs --dir test-dist --port ${port} --base ${BASE}`,
+      command: `node scripts/preview.mjs --dir test-dist --port ${port} --base ${BASE}`,
       url: `http://127.0.0.1:${port}${BASE}`,
       reuseExistingServer: false,
       timeout: 30_000,

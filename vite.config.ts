@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
-import { deckChunksPlugin } from './scripts/deck-chunks'
-import { liveZigPlugin } from './scripts/zig-compile-endpoint'
+import { deckChunksPlugin } from './setup/deck-chunks'
+import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
 
 export default defineConfig({
   optimizeDeps: {
@@ -9,13 +9,13 @@ export default defineConfig({
     include: ['@bjorn3/browser_wasi_shim', 'acorn'],
   },
   plugins: [
-    // Live Zig: POST /__zig/compile on the dev server (see scripts/zig-compile-endpoint.ts).
+    // Live Zig: POST /__zig/compile on the dev server (see demos/browser/live-zig/compile-endpoint.ts).
     liveZigPlugin(),
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
-    // chunks that slide 1 loads (see scripts/deck-chunks.ts and `npm run bench`).
+    // chunks that slide 1 loads (see setup/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),
     // The built site keeps Slidev's print route: scripts/build.mjs prints the PDF from it
-    // (scripts/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
+    // (scripts/lib/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
     // (`download: true`), which prints from a dev server and is what we replaced.
     { name: 'deck:print-route', enforce: 'post', config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }) },
   ],

@@ -3,7 +3,7 @@
 // the slide's first run, a spare worker waiting). Timed inside the page, so the driver's
 // own latency is not counted.
 import type { Browser } from 'playwright-core'
-import { runNodeWasi } from '../test/helpers/node-wasi'
+import { runNodeWasi } from '../scripts/lib/process-hosts'
 import type { Site } from './first-load'
 import { newBenchContext } from './first-load'
 

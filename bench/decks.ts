@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../test/helpers/node-wasi'
+import { root } from '../scripts/lib/paths.mjs'
+import process from 'node:process'
+import { Buffer } from 'node:buffer'
 
 export interface Timed { ms: number }
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext } from 'playwright-core'
-import type { HeavyKind, SiteFile } from './asset-kinds'
-import { fileAt } from './asset-kinds'
+import type { HeavyKind, SiteFile } from '../scripts/lib/site-files'
+import { fileAt } from '../scripts/lib/site-files'
 
 export interface Site {
   /** The folder `slidev build` wrote. */
@@ -21,7 +21,7 @@ export interface FirstLoad {
   shownMs: number
   /** JS and CSS requested before slide 1 was shown. */
   jsCss: { files: number, bytes: number, gzipBytes: number }
-  /** Heavy files fetched while the page stayed on slide 1 (see asset-kinds.ts). */
+  /** Heavy files fetched while the page stayed on slide 1 (see scripts/lib/site-files.ts). */
   heavy: Record<HeavyKind, string[]>
   /** Requests that left the site's origin. */
   foreign: string[]

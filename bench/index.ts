@@ -11,19 +11,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { findChromium } from '../scripts/find-browser.mjs'
-import { serveDist } from '../scripts/serve-dist.mjs'
-import { slideWith } from '../test/e2e/deck-slides'
-import { root } from '../test/helpers/node-wasi'
-import type { HeavyKind } from './asset-kinds'
-import { siteFiles } from './asset-kinds'
+import { findChromium } from '../scripts/lib/find-browser.mjs'
+import { serveDist } from '../scripts/lib/serve-dist.mjs'
+import { slideWith } from '../scripts/lib/deck-slides'
+import { root } from '../scripts/lib/paths.mjs'
+import type { HeavyKind } from '../scripts/lib/site-files'
+import { siteFiles } from '../scripts/lib/site-files'
 import { clickInputs, clickToOutput } from './click-to-output'
 import { buildStockDeck, buildThisDeck, exportThisDeck, slidevVersion } from './decks'
 import type { FirstLoad, Site } from './first-load'
 import { firstLoad, heavyFetchedOn } from './first-load'
-import { median } from './inputs'
+import { formatBytes } from '../demos/shared/format'
+import { median } from '../demos/shared/workloads'
 import { runnerOverhead } from './runner-overhead'
 import { WORKER_LIMITS, moduleSizes, siteSize, workerBundleSize } from './sizes'
+import process from 'node:process'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)
@@ -39,8 +41,6 @@ const FIRST_LOAD_TARGET = 1.25
 const CLICK_TARGET_MS = 50
 
 const step = (text: string) => console.log(`bench: ${text}`)
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
-const MB = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
 const ms = (value: number) => `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
 const s = (value: number) => `${(value / 1000).toFixed(1)} s`
 const x = (value: number) => `${value.toFixed(2)}×`
@@ -120,7 +120,7 @@ async function main() {
     const controlsOk = onDemoSlide.has('runner') && onDemoSlide.has('wasm') && onPlaygroundSlide.has('monaco')
 
     const table: Array<Record<string, string>> = [
-      { figure: 'first load: JS + CSS before slide 1 (gzip)', 'this deck': kB(deckLoad.jsCssGzipBytes), 'baseline': `${kB(stockLoad.jsCssGzipBytes)} (stock deck)`, 'ratio': x(bytesRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(bytesRatio <= FIRST_LOAD_TARGET)}` },
+      { figure: 'first load: JS + CSS before slide 1 (gzip)', 'this deck': formatBytes(deckLoad.jsCssGzipBytes), 'baseline': `${formatBytes(stockLoad.jsCssGzipBytes)} (stock deck)`, 'ratio': x(bytesRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(bytesRatio <= FIRST_LOAD_TARGET)}` },
       { figure: 'first load: time to slide 1 (median)', 'this deck': ms(deckLoad.shownMs), 'baseline': `${ms(stockLoad.shownMs)} (stock deck)`, 'ratio': x(timeRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(timeRatio <= FIRST_LOAD_TARGET)}` },
       { figure: `slide 1, ${s(STAY_ON_SLIDE_ONE_MS)}: Monaco / runner / wasm fetched`, 'this deck': slideOneHeavy.length ? `${slideOneHeavy.length} files` : 'none', 'baseline': `slides ${demoSlide}, ${playgroundSlide} fetch them: ${controlsOk ? 'yes' : 'NO'}`, 'ratio': '', 'target': `none: ${meets(slideOneHeavy.length === 0 && controlsOk)}` },
       { figure: 'click Run to output on screen (demo, warm, median)', 'this deck': ms(clickMedian), 'baseline': `p90 ${ms(clickP90)}`, 'ratio': '', 'target': `< ${CLICK_TARGET_MS} ms: ${meets(clickMedian < CLICK_TARGET_MS)}` },
@@ -129,11 +129,11 @@ async function main() {
         { figure: `runner in Chromium: ${r.workload}`, 'this deck': ms(r.runnerChromiumMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerChromiumMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerChromiumMs / r.nodeWasiMs <= r.target)}` },
       ]),
       ...WORKER_LIMITS.flatMap(limit => [
-        { figure: `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': kB(largest.bytes), 'baseline': MB(limit.bytes), 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
-        { figure: `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${kB(worker.bytes)} (${kB(worker.gzipBytes)} gzip)`, 'baseline': MB(limit.bytes), 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
+        { figure: `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': formatBytes(largest.bytes), 'baseline': limit.label, 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
+        { figure: `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${formatBytes(worker.bytes)} (${formatBytes(worker.gzipBytes)} gzip)`, 'baseline': limit.label, 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
       ]),
-      { figure: 'built site (dist/), all files', 'this deck': `${MB(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${MB(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': 'record' },
-      { figure: '  of which Monaco / the PDF / wasm', 'this deck': `${MB(deckSize.monacoBytes)} / ${MB(deckSize.pdfBytes)} / ${kB(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
+      { figure: 'built site (dist/), all files', 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': 'record' },
+      { figure: '  of which Monaco / the PDF / wasm', 'this deck': `${formatBytes(deckSize.monacoBytes)} / ${formatBytes(deckSize.pdfBytes)} / ${formatBytes(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
       { figure: 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': 'record' },
       { figure: 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': 'record' },
     ]

@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { WASI } from 'node:wasi'
-import { createWasiRunner } from '../demos/browser/runner'
-import { spawnNodeWorker } from '../demos/browser/spawn-node'
-import { openBrowserHarness } from '../scripts/browser-harness'
-import { wasmPath } from '../test/helpers/node-wasi'
-import type { Workload } from './inputs'
-import { WORKLOADS, benchInput, median } from './inputs'
+import { createWasiRunner } from '../demos/browser/runner/runner'
+import { spawnNodeWorker } from '../demos/browser/runner/spawn-node'
+import { openBrowserHarness } from '../demos/browser/harness/open-harness'
+import { wasmPath } from '../scripts/lib/paths.mjs'
+import type { Workload } from '../demos/shared/workloads'
+import { WORKLOADS, benchInput, median } from '../demos/shared/workloads'
 
 const RUNS = 15
 const WARMUP = 3

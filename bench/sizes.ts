@@ -4,9 +4,9 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
-import type { WasmManifest } from '../demos/manifest'
-import { root } from '../test/helpers/node-wasi'
-import type { SiteFile } from './asset-kinds'
+import type { WasmManifest } from '../demos/shared/manifest'
+import { root } from '../scripts/lib/paths.mjs'
+import type { SiteFile } from '../scripts/lib/site-files'
 
 /** The limits in the seed's notes (Cloudflare has raised them since; the slide says so). */
 export const WORKER_LIMITS = [

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { findZig } from './zig-toolchain.mjs'
+import { root, wasmDir } from './lib/paths.mjs'
+import { findZig } from './lib/zig-toolchain.mjs'
+import process from 'node:process'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const outIndex = process.argv.indexOf('--out')
-const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(root, 'public/wasm'))
+const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : wasmDir)
 
 const zig = findZig()
 if ('error' in zig) {

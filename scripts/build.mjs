@@ -1,11 +1,11 @@
 // npm run build [-- --base /talk/] [-- --out dir]
 // The static site, then its PDF (the deck's download button serves it), printed from the
-// site just built (scripts/export-pdf.mjs). The site needs no browser: without a Chromium
+// site just built (scripts/lib/export-pdf.mjs). The site needs no browser: without a Chromium
 // or without fonts the PDF is left out with a one-line note saying how to get it.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { ExportError, exportPdf, pdfName } from './export-pdf.mjs'
-import { NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, findAnyChromium, hasFonts } from './find-browser.mjs'
+import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
+import { NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, findAnyChromium, hasFonts } from './lib/find-browser.mjs'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {

@@ -1,12 +1,12 @@
 // npm run export [-- --output file.pdf]
 // The deck as a PDF: builds the site into a temporary directory, then prints it in
-// Chromium (scripts/export-pdf.mjs): every demo runs and its output is in the PDF.
+// Chromium (scripts/lib/export-pdf.mjs): every demo runs and its output is in the PDF.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ExportError, exportPdf, pdfName } from './export-pdf.mjs'
-import { NO_CHROMIUM_ADVICE, findAnyChromium, requireFonts } from './find-browser.mjs'
+import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
+import { NO_CHROMIUM_ADVICE, findAnyChromium, requireFonts } from './lib/find-browser.mjs'
 
 requireFonts('export', 'The PDF would be blank pages.')
 const chromium = await findAnyChromium()

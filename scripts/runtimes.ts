@@ -8,11 +8,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, platform, arch } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { benchInput, median } from '../bench/inputs'
+import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
+import { benchInput, MANDELBROT_ARGS, MANDELBROT_LABEL, median } from '../demos/shared/workloads'
 import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
-import { openBrowserHarness } from './browser-harness'
-import type { HostInput, HostRun, ProcessRuntime } from './process-hosts'
-import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './process-hosts'
+import { openBrowserHarness } from '../demos/browser/harness/open-harness'
+import type { HostInput, HostRun, ProcessRuntime } from './lib/process-hosts'
+import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
+import { Buffer } from 'node:buffer'
+import process from 'node:process'
+import { messageOf } from '../demos/shared/errors'
 
 export interface Case {
   id: string
@@ -40,18 +44,6 @@ export const CASES: Case[] = [
 const WORKER_CASES = CASES.filter(c => c.program === 'demo')
 const PANIC_TEXT = 'panic: index out of bounds\n'
 
-export interface CaseResult { case: string, pass: boolean, detail?: string }
-export interface RuntimeReport {
-  id: string
-  name: string
-  engine: string
-  version?: string
-  host: string
-  status: 'verified' | 'failed' | 'missing'
-  message?: string
-  results: CaseResult[]
-  timings?: Record<string, number>
-}
 
 interface Observed { stdout: Uint8Array, stderr: Uint8Array, exitCode: number | null, trapped: boolean }
 
@@ -86,7 +78,7 @@ const PROCESS_RUNTIMES: Array<{ id: ProcessRuntime, name: string, engine: string
 
 const TIMING_RUNS = 5
 const HELLO = CASES[0]
-const CPU: Case = { id: 'mandelbrot 160x60x20000', program: 'mandelbrot', input: { args: ['160', '60', '20000'] } }
+const CPU: Case = { id: MANDELBROT_LABEL, program: 'mandelbrot', input: { args: MANDELBROT_ARGS } }
 
 async function processRuntime(rt: typeof PROCESS_RUNTIMES[number], references: Map<string, HostRun>, timings: boolean, log: (s: string) => void): Promise<RuntimeReport> {
   const base = { id: rt.id, name: rt.name, engine: rt.engine, host: rt.host }
@@ -146,7 +138,7 @@ async function workerdRuntime(references: Map<string, HostRun>, timings: boolean
     return { ...base, version: workerd.version.replace(/^workerd /, ''), status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
   }
   catch (e) {
-    return { ...base, status: 'failed', message: e instanceof Error ? e.message : String(e), results: [] }
+    return { ...base, status: 'failed', message: messageOf(e), results: [] }
   }
   finally {
     await workerd?.stop()
@@ -180,16 +172,16 @@ async function browserRuntime(references: Map<string, HostRun>, timings: boolean
     return { ...base, version: harness.version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
   }
   catch (e) {
-    return { ...base, status: 'failed', message: e instanceof Error ? e.message : String(e), results: [] }
+    return { ...base, status: 'failed', message: messageOf(e), results: [] }
   }
   finally {
     await harness?.close()
   }
 }
 
-export type RuntimesJson = Awaited<ReturnType<typeof compareRuntimes>>
+export type { CaseResult, RuntimeReport, RuntimesJson }
 
-export async function compareRuntimes({ timings = true, log = (s: string) => console.log(`  ${s}`) } = {}) {
+export async function compareRuntimes({ timings = true, log = (s: string) => console.log(`  ${s}`) } = {}): Promise<RuntimesJson> {
   const references = new Map<string, HostRun>()
   for (const c of CASES)
     references.set(c.id, await runHost('node', c.program, c.input))
@@ -256,7 +248,7 @@ async function main() {
   }
   if (timings) {
     console.log('start: a process running demo on "Hello" (workerd: start to first answer; Chromium: fresh worker + compile).')
-    console.log('mandelbrot 160x60x20000: process time minus start (Chromium: _start to exit in the worker). request: a warm POST to workerd.')
+    console.log(`${MANDELBROT_LABEL}: process time minus start (Chromium: _start to exit in the worker). request: a warm POST to workerd.`)
   }
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`wrote ${out}`)

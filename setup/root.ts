@@ -8,7 +8,7 @@
 import { useNav } from '@slidev/client'
 import { defineRootSetup } from '@slidev/types'
 import { watch } from 'vue'
-import { slidesToPreload, whenIdle } from '../demos/slides-near'
+import { slidesToPreload, whenIdle } from './slides-near'
 
 export default defineRootSetup(() => {
   const { slides, currentSlideNo } = useNav()

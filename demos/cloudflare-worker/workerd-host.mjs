@@ -3,18 +3,19 @@
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.
 //   node demos/cloudflare-worker/workerd-host.mjs [PORT]   (serves until Ctrl-C)
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import process from 'node:process'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
-/** workerd refuses a compatibility date newer than its own build. */
-const COMPATIBILITY_DATE = '2026-11-17'
+/** The Worker's compatibility date, from its wrangler.json (workerd refuses one newer than its own build). */
+const COMPATIBILITY_DATE = JSON.parse(readFileSync(join(here, 'wrangler.json'), 'utf8')).compatibility_date
 
 export function workerdBinary() {
   return join(dirname(require.resolve('workerd/package.json')), 'bin', 'workerd')
@@ -65,7 +66,7 @@ const demoWorker :Workerd.Worker = (
 
 /**
  * Starts workerd with the Worker. Resolves once it answers HTTP.
- * @returns {Promise<{ url: string, version: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, version: string, stop: () => Promise<void> }>} where it listens, its version, and how to stop it
  */
 export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
   const dir = await prepareWorker()
@@ -74,8 +75,12 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
-  child.stdout.on('data', (c) => { log += c })
-  child.stderr.on('data', (c) => { log += c })
+  child.stdout.on('data', (c) => {
+    log += c
+  })
+  child.stderr.on('data', (c) => {
+    log += c
+  })
   const exited = new Promise(resolve => child.once('exit', resolve))
 
   const stop = async () => {
@@ -99,7 +104,9 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
       const version = (await new Promise((resolve) => {
         const v = spawn(workerdBinary(), ['--version'])
         let out = ''
-        v.stdout.on('data', (c) => { out += c })
+        v.stdout.on('data', (c) => {
+          out += c
+        })
         v.on('close', () => resolve(out.trim()))
       }))
       return { url, version, stop }

@@ -1,5 +1,8 @@
 // Node's host: runs a wasm32-wasi command with node:wasi.
 // node demos/node/run-wasi.mjs [--dir DIR] [--env K=V]... module.wasm [args...]
+// The global process, not an import of node:process: importing it reads process.stdout,
+// which makes a piped stdout non-blocking (Zig's output then stops at about 64 KiB).
+/* eslint-disable node/prefer-global/process */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { WASI } from 'node:wasi'

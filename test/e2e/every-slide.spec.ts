@@ -1,7 +1,11 @@
-import { deckSlides } from './deck-slides'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { root } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
+const workerFirstLine = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8').split('\n')[0]
 
 // Slidev's canvas is 980 px wide: at this size a slide is drawn 1:1.
 test.use({ viewport: { width: 980, height: 552 } })
@@ -67,7 +71,7 @@ for (const { no, title } of slides) {
 }
 
 test('the seed slide shows both columns', async ({ page }) => {
-  const no = slides.find(s => s.title === 'JS+WASM runtimes')!.no
+  const no = slideTitled(slides, 'JS+WASM runtimes')
   const slide = await openSlide(page, no)
   const left = slide.locator('.col-left')
   const right = slide.locator('.col-right')
@@ -76,7 +80,7 @@ test('the seed slide shows both columns', async ({ page }) => {
   await expect(left).toContainText('-target wasm32-wasi')
   await expect(left).toContainText('GraalWasm')
   await expect(right.locator('h1')).toHaveText('WASI in Workers')
-  await expect(right.locator('pre')).toContainText('import { WASI } from "@cloudflare/workers-wasi"')
+  await expect(right.locator('pre')).toContainText(workerFirstLine)
   await expect(right.locator('pre')).toContainText('ctx.waitUntil(exit)')
   for (const column of [left, right]) {
     const box = await column.boundingBox()

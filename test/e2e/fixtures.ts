@@ -38,11 +38,3 @@ export async function openSlide(page: Page, no: number | string) {
   await expect(slide).toBeVisible()
   return slide
 }
-
-/** The slide number whose first heading is `title`, from the built deck's navigation. */
-export function slideWithTitle(titles: string[], title: string): number {
-  const index = titles.indexOf(title)
-  if (index < 0)
-    throw new Error(`no slide titled "${title}" in ${JSON.stringify(titles)}`)
-  return index + 1
-}

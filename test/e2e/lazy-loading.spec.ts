@@ -2,10 +2,10 @@
 // and the wasm modules load when a slide that needs them comes near.
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { HeavyKind } from '../../bench/asset-kinds'
-import { fileAt, siteFiles } from '../../bench/asset-kinds'
+import type { HeavyKind } from '../../scripts/lib/site-files'
+import { fileAt, siteFiles } from '../../scripts/lib/site-files'
 import { root } from '../helpers/node-wasi'
-import { slideWith } from './deck-slides'
+import { slideWith } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const files = siteFiles(join(root, 'test-dist'))

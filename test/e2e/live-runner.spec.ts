@@ -1,11 +1,10 @@
 // The live WASI runner on the slides, as the audience and the speaker use it.
 import { runNodeWasi } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 import type { Locator, Page } from '@playwright/test'
 
 const slides = await deckSlides()
-const slideNo = (title: string) => slides.find(s => s.title === title)!.no
 
 function demo(scope: Page | Locator, program: string) {
   const root = scope.locator(`.wasi-run[data-program="${program}"]`)
@@ -21,7 +20,7 @@ function demo(scope: Page | Locator, program: string) {
 }
 
 test('type into the live demo, run, see what node:wasi gives for the same input', async ({ page, problems }) => {
-  const slide = await openSlide(page, slideNo('The same bytes, in this page'))
+  const slide = await openSlide(page, slideTitled(slides, 'The same bytes, in this page'))
   const d = demo(slide, 'demo')
   // It ran on entering the slide.
   await expect(d.stdout).toHaveText('˙ǝɹǝɥʍʎɹǝʌǝ ʎlqɯǝss∀qǝM\n¡ƃᴉZ \'ollǝH')
@@ -37,7 +36,7 @@ test('type into the live demo, run, see what node:wasi gives for the same input'
 })
 
 test('typing in a demo never moves the slide or toggles shortcuts', async ({ page }) => {
-  const no = slideNo('The same bytes, in this page')
+  const no = slideTitled(slides, 'The same bytes, in this page')
   const slide = await openSlide(page, no)
   const d = demo(slide, 'demo')
   await d.stdin.fill('')
@@ -59,7 +58,7 @@ test('typing in a demo never moves the slide or toggles shortcuts', async ({ pag
 })
 
 test('ten quick clicks on Run: runs never interleave, the last output is whole', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('CPU-bound: the Mandelbrot set'))
+  const slide = await openSlide(page, slideTitled(slides, 'CPU-bound: the Mandelbrot set'))
   const d = demo(slide, 'mandelbrot')
   await expect(d.finished).toBeVisible()
   for (let i = 0; i < 10; i++)
@@ -70,7 +69,7 @@ test('ten quick clicks on Run: runs never interleave, the last output is whole',
 })
 
 test('an endless program times out with a message, and the deck still navigates', async ({ page }) => {
-  const no = slideNo('When a program never ends')
+  const no = slideTitled(slides, 'When a program never ends')
   const slide = await openSlide(page, no)
   const d = demo(slide, 'forever')
   await d.run.click()
@@ -86,7 +85,7 @@ test('an endless program times out with a message, and the deck still navigates'
 })
 
 test('the deck moves on while a program is still running', async ({ page }) => {
-  const no = slideNo('When a program never ends')
+  const no = slideTitled(slides, 'When a program never ends')
   const slide = await openSlide(page, no)
   await demo(slide, 'forever').run.click()
   await page.keyboard.press('ArrowRight')
@@ -95,17 +94,17 @@ test('the deck moves on while a program is still running', async ({ page }) => {
 })
 
 test('50 MiB of output stops at the 1 MiB cap with a message', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('When a program never ends'))
+  const slide = await openSlide(page, slideTitled(slides, 'When a program never ends'))
   const d = demo(slide, 'flood')
   await d.run.click()
   await expect(d.finished.locator('.wasi-run-error')).toHaveText('Output limit reached')
   await expect(d.finished).toContainText('stopped after 1048576 bytes')
-  await expect(d.finished).toContainText('showing the first 64 K characters of 1024 KiB')
+  await expect(d.finished).toContainText('showing the first 64 K characters of 1.0 MiB')
   await expect(d.stdout).toContainText('all work and no play makes zig a dull language')
 })
 
 test('10 MB of stdin: the program reads it all, output is capped, the page survives', async ({ page }) => {
-  const no = slideNo('The same bytes, in this page')
+  const no = slideTitled(slides, 'The same bytes, in this page')
   const slide = await openSlide(page, no)
   const d = demo(slide, 'demo')
   await expect(d.finished).toBeVisible()
@@ -114,7 +113,7 @@ test('10 MB of stdin: the program reads it all, output is capped, the page survi
     el.dispatchEvent(new Event('input'))
   })
   // The box lets go of it (a 10 MB textarea stalls the page); the run still gets all of it.
-  await expect(d.root.locator('.wasi-run-held')).toHaveText('10.0 MB of input held (too large to show); type to replace it')
+  await expect(d.root.locator('.wasi-run-held')).toHaveText('9.5 MiB of input held (too large to show); type to replace it')
   await expect(d.stdin).toHaveValue('')
   await d.run.click()
   await expect(d.finished.locator('.wasi-run-error')).toHaveText('Output limit reached', { timeout: 20_000 })
@@ -124,7 +123,7 @@ test('10 MB of stdin: the program reads it all, output is capped, the page survi
 })
 
 test('a Zig panic shows as a trap with the panic text', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('Exit codes and traps'))
+  const slide = await openSlide(page, slideTitled(slides, 'Exit codes and traps'))
   const panic = demo(slide, 'panic')
   await expect(panic.stderr).toHaveText('panic: index out of bounds')
   await expect(panic.finished.locator('.wasi-run-error')).toHaveText('The program trapped')
@@ -141,7 +140,7 @@ test('a Zig panic shows as a trap with the panic text', async ({ page }) => {
 })
 
 test('@trap() traps without a panic message', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('Exit codes and traps'))
+  const slide = await openSlide(page, slideTitled(slides, 'Exit codes and traps'))
   const panic = demo(slide, 'panic')
   await expect(panic.finished).toBeVisible()
   await panic.args.fill('trap')
@@ -151,7 +150,7 @@ test('@trap() traps without a panic message', async ({ page }) => {
 })
 
 test('files come from the in-page preopen; invalid UTF-8 out is flagged; no way out with ../', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('Files only through a preopen'))
+  const slide = await openSlide(page, slideTitled(slides, 'Files only through a preopen'))
   const d = demo(slide, 'read-file')
   await expect(d.stdout).toHaveText('Hello from a file that only exists in this page.')
   await d.args.fill('latin1.txt')
@@ -165,7 +164,7 @@ test('files come from the in-page preopen; invalid UTF-8 out is flagged; no way 
 })
 
 test('args and env reach the program', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('What WASI hands a program'))
+  const slide = await openSlide(page, slideTitled(slides, 'What WASI hands a program'))
   const d = demo(slide, 'wasi-env')
   await expect(d.stdout).toContainText('argv[2] = Zig fan')
   await expect(d.stdout).toContainText('TALK=zig-wasi')
@@ -176,7 +175,7 @@ test('args and env reach the program', async ({ page }) => {
 
 test('a missing .wasm is a clear message, not a blank slide', async ({ page, baseURL }) => {
   await page.route('**/wasm/demo.wasm', route => route.fulfill({ status: 404, body: 'not found' }))
-  const slide = await openSlide(page, slideNo('The same bytes, in this page'))
+  const slide = await openSlide(page, slideTitled(slides, 'The same bytes, in this page'))
   const d = demo(slide, 'demo')
   await expect(d.finished.locator('.wasi-run-error')).toHaveText('Could not load the module')
   await expect(d.finished).toContainText(`could not load ${new URL(baseURL!).pathname}wasm/demo.wasm: 404`)
@@ -184,14 +183,14 @@ test('a missing .wasm is a clear message, not a blank slide', async ({ page, bas
 
 test('a file that is not wasm (an HTML fallback page) is a clear load error', async ({ page }) => {
   await page.route('**/wasm/demo.wasm', route => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' }))
-  const slide = await openSlide(page, slideNo('The same bytes, in this page'))
+  const slide = await openSlide(page, slideTitled(slides, 'The same bytes, in this page'))
   const d = demo(slide, 'demo')
   await expect(d.finished).toContainText('not a WebAssembly module')
   await expect(d.finished).toContainText('<!DOCTYPE html>')
 })
 
 test('in presenter view the current slide\'s demo runs, the next-slide preview does not', async ({ page }) => {
-  const no = slideNo('Exit codes and traps')
+  const no = slideTitled(slides, 'Exit codes and traps')
   await page.goto(`presenter/${no - 1}`)
   const main = page.locator('#slide-content')
   const current = demo(main, 'read-file')

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { root } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, test } from './fixtures'
 
 const slides = await deckSlides()
-const no = slides.find(s => s.title === 'Live Zig: edit, compile, run')!.no
+const no = slideTitled(slides, 'Live Zig: edit, compile, run')
 const source = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
 // The dev server compiles Monaco and the deck on first request: a cold start on a busy machine is slow.
@@ -29,7 +29,7 @@ test('change a string, run: the dev server compiles it and the page shows the ne
   await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 150_000 })
   const output = await edit(page, source.replace('const greeting = "Hello";', 'const greeting = "Grüß Gott";'))
   await expect(output.locator('.live-zig-stdout')).toHaveText(/^Grüß Gott, Node!\n(.*\n){3}Grüß Gott, you!\n$/, { timeout: 60_000 })
-  await expect(output.locator('.live-zig-info')).toHaveText(/compiled in [\d.]+ s, [\d.]+ KB; run [\d.]+ ms/)
+  await expect(output.locator('.live-zig-info')).toHaveText(/compiled in [\d.]+ s, [\d.]+ KiB; run [\d.]+ ms/)
   expect(problems.pageErrors).toEqual([])
   expect(problems.foreignRequests).toEqual([])
 })

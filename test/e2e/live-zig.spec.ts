@@ -1,10 +1,10 @@
 // Live Zig on the built site: no compiler, so unedited code runs its prebuilt module
 // and edited code says what it would need.
-import { deckSlides } from './deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
-const no = slides.find(s => s.title === 'Live Zig: edit, compile, run')!.no
+const no = slideTitled(slides, 'Live Zig: edit, compile, run')
 
 test('unedited code runs its prebuilt module; edited code explains that compiling needs npm run dev', async ({ page }) => {
   const slide = await openSlide(page, no)

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { root, runNodeWasi } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides } from '../../scripts/lib/deck-slides'
+import { Buffer } from 'node:buffer'
 
 test('the exported PDF shows every slide and each demo\'s real output', async () => {
   test.setTimeout(300_000)

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root } from '../helpers/node-wasi'
-import { deckSlides } from './deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
@@ -11,7 +11,7 @@ const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8
 const version = (id: string) => report.runtimes.find((r: { id: string }) => r.id === id).version as string
 
 test('the seed slide lists every runtime, verified ones with their version, and this browser live', async ({ page }) => {
-  const slide = await openSlide(page, slides.find(s => s.title === 'JS+WASM runtimes')!.no)
+  const slide = await openSlide(page, slideTitled(slides, 'JS+WASM runtimes'))
   const table = slide.locator('.runtime-table')
   for (const [row, id] of [['bun', 'bun'], ['deno', 'deno'], ['workerd', 'workerd'], ['node', 'node']]) {
     const status = table.locator(`tr[data-runtime="${row}"] .status`)
@@ -27,7 +27,7 @@ test('the seed slide lists every runtime, verified ones with their version, and 
 })
 
 test('the comparison slide shows the five measured runtimes and the live row', async ({ page }) => {
-  const slide = await openSlide(page, slides.find(s => s.title === 'Same bytes, five runtimes')!.no)
+  const slide = await openSlide(page, slideTitled(slides, 'Same bytes, five runtimes'))
   const rows = slide.locator('.runtime-table tbody tr')
   await expect(rows).toHaveCount(6)
   for (const id of ['node', 'deno', 'bun', 'workerd', 'chromium'])

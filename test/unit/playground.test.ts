@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runWorkerCode } from '../../demos/browser/playground'
-import type { PlaygroundInput } from '../../demos/browser/playground'
-import { spawnNodePlayground } from '../../demos/browser/spawn-node'
+import { runWorkerCode } from '../../demos/browser/playground/run-worker-code'
+import type { PlaygroundInput } from '../../demos/browser/playground/run-worker-code'
+import { spawnNodePlayground } from '../../demos/browser/playground/spawn-node'
 import { root } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
 import { committedWasm } from '../helpers/node-runner'
+import { Buffer } from 'node:buffer'
 
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 const run = (input: Partial<PlaygroundInput>) => runWorkerCode(spawnNodePlayground, { code: workerCode, demoWasm: committedWasm('demo'), ...input })
@@ -41,7 +42,7 @@ describe('the slide\'s Worker in the page gives what workerd gives', () => {
 
 describe('edited code', () => {
   it('a changed response header shows', async () => {
-    const code = workerCode.replace('const headers = { "x-exit-code": String(code) }', 'const headers = { "x-exit-code": String(code), "x-powered-by": "zig" }')
+    const code = workerCode.replace(/const headers = \{ (['"])x-exit-code\1: String\(code\) \}/, 'const headers = { "x-exit-code": String(code), "x-powered-by": "zig" }')
     const r = await run({ code, body: 'abc' })
     expect(r.response!.headers).toContainEqual(['x-powered-by', 'zig'])
     expect(text(r.response!.body)).toBe('ɔqɐ')

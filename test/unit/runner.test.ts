@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
-import { createWasiRunner } from '../../demos/browser/runner'
-import { spawnNodeWorker } from '../../demos/browser/spawn-node'
+import { createWasiRunner } from '../../demos/browser/runner/runner'
+import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
 import { committedWasm, runner } from '../helpers/node-runner'
+import { Buffer } from 'node:buffer'
 
 afterAll(() => runner.dispose())
 
@@ -192,7 +193,10 @@ describe('a worker runs the next program only after a clean exit', () => {
     const counting = createWasiRunner(() => {
       counts.spawned++
       const worker = spawnNodeWorker()
-      return { ...worker, terminate: () => { counts.terminated++; worker.terminate() } }
+      return { ...worker, terminate: () => {
+        counts.terminated++
+        worker.terminate()
+      } }
     })
     return { runner: counting, counts }
   }

@@ -1,6 +1,7 @@
 // The same .wasm bytes give node:wasi's output on every runtime installed here.
 import { describe, expect, it } from 'vitest'
 import { CASES, compareRuntimes, judge } from '../../scripts/runtimes'
+import { Buffer } from 'node:buffer'
 
 describe('npm run runtimes', () => {
   it('Node, Deno, Bun, workerd and Chromium all match node:wasi on every case', async () => {

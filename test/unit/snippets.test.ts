@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 

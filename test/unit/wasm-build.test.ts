@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { root } from '../helpers/node-wasi'
 
 const committed = join(root, 'public/wasm')

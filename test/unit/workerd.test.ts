@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
+import { Buffer } from 'node:buffer'
 
 const workerd = useWorkerd()
 

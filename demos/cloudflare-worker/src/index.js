@@ -17,8 +17,9 @@ export default {
       returnOnExit: true,
     })
 
-    const instance = new WebAssembly.Instance(demoWasm,
-      { wasi_snapshot_preview1: wasi.wasiImport })
+    const instance = new WebAssembly.Instance(demoWasm, {
+      wasi_snapshot_preview1: wasi.wasiImport,
+    })
 
     // Keep our worker alive until the WASM has
     // finished executing.
@@ -27,9 +28,11 @@ export default {
 
     // Finally, let's reply with the WASM's output,
     // or with its error and exit code.
-    const [code, out, err] = await Promise.all([exit,
+    const [code, out, err] = await Promise.all([
+      exit,
       new Response(stdout.readable).arrayBuffer(),
-      new Response(stderr.readable).text()])
+      new Response(stderr.readable).text(),
+    ])
     const headers = { "x-exit-code": String(code) }
     return code === 0
       ? new Response(out, { headers })

@@ -1,0 +1,137 @@
+// Vue state for a live run on a slide: what the WasiRun component shows.
+import { computed, reactive, ref, shallowRef } from 'vue'
+import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
+import type { RunErrorKind, RunResult } from '../runner/protocol'
+import { OutputText } from './output-text'
+import { messageOf } from '../../shared/errors'
+
+export interface WasiRunInput {
+  stdin: string
+  args: string[]
+  env?: Record<string, string>
+  files?: Record<string, string | number[]>
+  timeoutMs?: number
+  maxOutputBytes?: number
+}
+
+/** The wording on the slide for each way a run can fail. */
+export const ERROR_TITLES: Record<RunErrorKind, string> = {
+  'load': 'Could not load the module',
+  'trap': 'The program trapped',
+  'timeout': 'Timed out',
+  'output-limit': 'Output limit reached',
+  'crash': 'The runner crashed',
+}
+
+/** Splits an args line like a shell would for plain words and "quoted strings". */
+export function parseArgs(line: string): string[] {
+  const args: string[] = []
+  for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
+    args.push(m[1] ?? m[2] ?? m[3])
+  return args
+}
+
+export function useWasiRun(program: () => string) {
+  const running = ref(false)
+  const runs = ref(0)
+  let stdout = new OutputText()
+  let stderr = new OutputText()
+  const result = shallowRef<RunResult>()
+  // Output arrives in bursts; the panes re-render at most once a frame.
+  // The panes read only `view`: copied from the OutputTexts, which are plain objects.
+  const view = reactive({ stdout: '', stderr: '', invalidUtf8: false, clipped: false, stdoutBytes: 0 })
+  let frame = 0
+  const render = () => {
+    frame = 0
+    view.stdout = stdout.text
+    view.stderr = stderr.text
+    view.invalidUtf8 = stdout.invalidUtf8 || stderr.invalidUtf8
+    view.clipped = stdout.clipped
+    view.stdoutBytes = stdout.bytes
+  }
+  const schedule = () => {
+    if (!frame)
+      frame = requestAnimationFrame(render)
+  }
+
+  async function run(input: WasiRunInput): Promise<RunResult | undefined> {
+    if (running.value)
+      return undefined // one run at a time per demo; the button is disabled too
+    running.value = true
+    const out = new OutputText()
+    const err = new OutputText()
+    stdout = out
+    stderr = err
+    result.value = undefined
+    render()
+    try {
+      let wasm: Uint8Array
+      try {
+        wasm = await fetchWasm(wasmUrl(program()))
+      }
+      catch (e) {
+        result.value = failed('load', e)
+        return result.value
+      }
+      const r = await pageRunner().run(wasm, {
+        programName: program(),
+        stdin: input.stdin,
+        args: input.args,
+        env: input.env,
+        files: input.files && Object.fromEntries(Object.entries(input.files)
+          .map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)])),
+        timeoutMs: input.timeoutMs,
+        maxOutputBytes: input.maxOutputBytes,
+        onStdout: (c) => {
+          out.push(c)
+          schedule()
+        },
+        onStderr: (c) => {
+          err.push(c)
+          schedule()
+        },
+      })
+      result.value = r
+      return r
+    }
+    catch (e) {
+      result.value = failed('crash', e)
+      return result.value
+    }
+    finally {
+      out.end()
+      err.end()
+      if (frame)
+        cancelAnimationFrame(frame)
+      render()
+      runs.value++
+      running.value = false
+    }
+  }
+
+  const status = computed(() => {
+    const r = result.value
+    if (!r)
+      return undefined
+    return {
+      ok: !r.error && r.exitCode === 0,
+      exitCode: r.exitCode,
+      errorTitle: r.error ? ERROR_TITLES[r.error.kind] : undefined,
+      errorKind: r.error?.kind,
+      errorMessage: r.error?.message,
+      timings: r.timings,
+    }
+  })
+
+  return { run, running, runs, view, status }
+}
+
+function failed(kind: RunErrorKind, e: unknown): RunResult {
+  return {
+    exitCode: null,
+    error: { kind, message: messageOf(e) },
+    stdout: new Uint8Array(),
+    stderr: new Uint8Array(),
+    timings: { compileMs: 0, instantiateMs: 0, runMs: 0, totalMs: 0 },
+  }
+}

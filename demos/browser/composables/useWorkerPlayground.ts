@@ -1,0 +1,67 @@
+// Vue state for the Worker playground: the edited code, the request, the result.
+import { computed, ref, shallowRef } from 'vue'
+import { fetchWasm, wasmUrl } from '../runner/page-runner'
+import { runWorkerCode } from '../playground/run-worker-code'
+import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
+import { spawnBrowserPlayground } from '../playground/spawn-browser'
+import { messageOf } from '../../shared/errors'
+
+export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
+  'syntax': 'Syntax error',
+  'import': 'Import not available',
+  'exception': 'Uncaught exception',
+  'not-response': 'Not a Response',
+  'output-limit': 'Output limit reached',
+  'timeout': 'Timed out',
+  'request-too-large': 'Request body too large',
+  'crash': 'The playground crashed',
+}
+
+export function useWorkerPlayground(original: string) {
+  const code = ref(original)
+  const running = ref(false)
+  const result = shallowRef<PlaygroundResult>()
+
+  async function run(body: string, timeoutMs?: number) {
+    if (running.value)
+      return
+    running.value = true
+    try {
+      let demoWasm: Uint8Array
+      try {
+        demoWasm = await fetchWasm(wasmUrl('demo'))
+      }
+      catch (e) {
+        result.value = { error: { kind: 'crash', message: messageOf(e) }, logs: [], ms: 0 }
+        return
+      }
+      result.value = await runWorkerCode(spawnBrowserPlayground, { code: code.value, demoWasm, body, timeoutMs })
+    }
+    finally {
+      running.value = false
+    }
+  }
+
+  const view = computed(() => {
+    const r = result.value
+    if (!r)
+      return undefined
+    const response = r.response
+    return {
+      error: r.error && { ...r.error, title: PLAYGROUND_ERROR_TITLES[r.error.kind] },
+      status: response && `${response.status} ${response.statusText}`.trim(),
+      ok: response ? response.status < 400 : false,
+      headers: response?.headers ?? [],
+      body: response ? new TextDecoder().decode(response.body) : '',
+      bodyBytes: response?.body.length ?? 0,
+      bodyTruncated: response?.bodyTruncated ?? false,
+      waitUntil: response?.waitUntil,
+      logs: r.logs,
+      ms: r.ms,
+    }
+  })
+
+  return { code, running, result, view, run, reset: () => {
+    code.value = original
+  } }
+}

@@ -1,0 +1,82 @@
+// Compiles one Zig source file to wasm32-wasi (ReleaseSmall) in a fresh temporary
+// directory that is removed afterwards, with a deadline that kills the compiler and
+// (on Linux) a cap on its address space: Zig 0.11's comptime has no memory bound, and a
+// 128 MiB comptime array grew it to 7 GB in a minute. Nothing it compiles runs here:
+// the module goes back to the page.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { findZig } from '../../../scripts/lib/zig-toolchain.mjs'
+
+export interface CompileDiagnostic {
+  line: number
+  column: number
+  message: string
+}
+
+export type CompileResult =
+  | { ok: true, wasm: Uint8Array, ms: number }
+  | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean, outOfMemory?: boolean }
+
+/** The compiler's address space on Linux (ulimit -v): a normal compile here peaks near 100 MB. */
+export const COMPILE_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
+const GIB = 1024 ** 3
+
+/** The compiler's command line, under the address-space cap where the OS has `ulimit -v`. */
+function capped(bin: string, args: string[], memoryLimitBytes: number): [string, string[]] {
+  if (process.platform !== 'linux')
+    return [bin, args]
+  return ['/bin/sh', ['-c', `ulimit -v ${Math.floor(memoryLimitBytes / 1024)} && exec "$0" "$@"`, bin, ...args]]
+}
+
+/** File name the errors refer to. */
+export const SOURCE_FILE = 'main.zig'
+
+export function parseDiagnostics(output: string): CompileDiagnostic[] {
+  const found: CompileDiagnostic[] = []
+  for (const m of output.matchAll(/^(?:.*[/\\])?main\.zig:(\d+):(\d+): error: (.*)$/gm))
+    found.push({ line: Number(m[1]), column: Number(m[2]), message: m[3] })
+  return found
+}
+
+export async function compileZig(source: string, { timeoutMs = 20_000, memoryLimitBytes = COMPILE_MEMORY_LIMIT_BYTES } = {}): Promise<CompileResult> {
+  const zig = findZig()
+  if ('error' in zig)
+    return { ok: false, ms: 0, diagnostics: [], output: zig.error }
+  const dir = mkdtempSync(join(tmpdir(), 'live-zig-'))
+  const t0 = performance.now()
+  try {
+    writeFileSync(join(dir, SOURCE_FILE), source)
+    const [command, args] = capped(zig.bin, [
+      'build-exe', SOURCE_FILE, '-target', 'wasm32-wasi', '-O', 'ReleaseSmall',
+      '-femit-bin=out.wasm', '--cache-dir', join(dir, 'cache'),
+    ], memoryLimitBytes)
+    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (c) => {
+      output += c
+    })
+    child.stderr.on('data', (c) => {
+      output += c
+    })
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    clearTimeout(timer)
+    const ms = performance.now() - t0
+    if (timedOut)
+      return { ok: false, ms, diagnostics: [], output: `the compiler was stopped after ${timeoutMs / 1000} s`, timedOut }
+    if (code !== 0 && /^error: OutOfMemory$/m.test(output) && !parseDiagnostics(output).length)
+      return { ok: false, ms, diagnostics: [], output: `the compiler ran out of its ${memoryLimitBytes / GIB} GiB of memory`, outOfMemory: true }
+    if (code !== 0)
+      return { ok: false, ms, diagnostics: parseDiagnostics(output), output: output.replaceAll(dir, '.') }
+    return { ok: true, wasm: new Uint8Array(readFileSync(join(dir, 'out.wasm'))), ms }
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,24 @@
+// The browser's JS+WASM host: one runner for the whole page.
+import { fetchOnce } from '../../shared/fetch-once'
+import { createWasiRunner } from './runner'
+import type { WasiRunner } from './runner'
+import { spawnBrowserWorker } from './spawn-browser'
+
+export type { RunErrorKind, RunOptions, RunResult } from './protocol'
+
+let runner: WasiRunner | undefined
+/** The page's runner: runs are queued; a Web Worker whose program exited on its own runs the next one. */
+export function pageRunner(): WasiRunner {
+  runner ??= createWasiRunner(spawnBrowserWorker)
+  return runner
+}
+
+/** Fetches a module's bytes once per URL. A failed fetch is retried next time. */
+export function fetchWasm(url: string): Promise<Uint8Array> {
+  return fetchOnce(url, async r => new Uint8Array(await r.arrayBuffer()))
+}
+
+/** The URL of a committed module in the deck (public/wasm/). */
+export function wasmUrl(program: string): string {
+  return `${import.meta.env.BASE_URL}wasm/${program}.wasm`
+}

@@ -1,0 +1,189 @@
+// The runner core: runs a WASI command module in a worker with a watchdog, an output
+// cap and streamed output. Shared by the slides, the tests and the
+// benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
+import { concatBytes } from './bytes'
+import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
+import type { SpawnWorker, WorkerPort } from './supervisor'
+import { WORKER_START_TIMEOUT_MS, superviseWorker } from './supervisor'
+import { messageOf } from '../../shared/errors'
+
+export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
+
+export interface WasiRunner {
+  /** Runs are queued: one at a time, in call order. */
+  run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
+  /** Terminates the idle worker and keeps none (runs still work, each starting a worker). */
+  dispose: () => void
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6D]
+const encoder = new TextEncoder()
+
+/** Compiles bytes into a module and checks it is a WASI command. Throws a readable Error. */
+export async function compileWasi(bytes: Uint8Array | ArrayBuffer): Promise<WebAssembly.Module> {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  if (view.length < 8 || WASM_MAGIC.some((b, i) => view[i] !== b)) {
+    const head = new TextDecoder().decode(view.subarray(0, 40)).replace(/\s+/g, ' ').trim()
+    throw new Error(`not a WebAssembly module (${view.length} bytes${head ? ` starting "${head}"` : ''})`)
+  }
+  let module: WebAssembly.Module
+  try {
+    module = await WebAssembly.compile(view as Uint8Array<ArrayBuffer>)
+  }
+  catch (e) {
+    throw new Error(`invalid WebAssembly: ${messageOf(e)}`)
+  }
+  checkWasiCommand(module)
+  return module
+}
+
+const compiledModules = new WeakMap<object, Promise<WebAssembly.Module>>()
+
+/** Compiles a buffer once; later calls with the same buffer get the same module. */
+export function compileWasiCached(wasm: Uint8Array | ArrayBuffer): { module: Promise<WebAssembly.Module>, cached: boolean } {
+  const key = wasm instanceof Uint8Array ? wasm.buffer : wasm
+  const cached = compiledModules.get(key)
+  if (cached)
+    return { module: cached, cached: true }
+  const module = compileWasi(wasm)
+  compiledModules.set(key, module)
+  module.catch(() => compiledModules.delete(key))
+  return { module, cached: false }
+}
+
+export function checkWasiCommand(module: WebAssembly.Module): void {
+  const exports = WebAssembly.Module.exports(module)
+  if (!exports.some(e => e.name === '_start' && e.kind === 'function'))
+    throw new Error('not a WASI command: the module exports no _start function')
+  if (!exports.some(e => e.name === 'memory' && e.kind === 'memory'))
+    throw new Error('not a WASI command: the module exports no memory')
+  const foreign = WebAssembly.Module.imports(module).filter(i => i.module !== 'wasi_snapshot_preview1')
+  if (foreign.length > 0)
+    throw new Error(`not a WASI module: it imports ${foreign.map(i => `${i.module}.${i.name}`).join(', ')}`)
+}
+
+function toBytes(data: string | Uint8Array | undefined): Uint8Array {
+  if (data === undefined)
+    return new Uint8Array(0)
+  // A copy: the worker takes ownership of the buffer, the caller keeps theirs.
+  return typeof data === 'string' ? encoder.encode(data) : data.slice()
+}
+
+/**
+ * Whether the worker that produced `result` may run the next program: only after the
+ * program exited on its own. A trap, a timeout, the output cap or a crash ends the
+ * worker (the watchdog terminates it), and the next run gets a fresh one.
+ */
+function workerReusableAfter(result: RunResult): boolean {
+  return !result.error && result.exitCode !== null
+}
+
+export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
+  /** The worker the next run takes: started ahead, or kept from a run that ended cleanly. */
+  let idle: { worker: WorkerPort, ready: boolean } | undefined
+  let disposed = false
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const takeWorker = () => {
+    const taken = idle ?? { worker: spawn(), ready: false }
+    idle = undefined
+    return taken
+  }
+  /** After a run: keep its worker if it may run again, else start a fresh one (a Web Worker takes 10–30 ms to load). */
+  const refill = (used: WorkerPort, kept: boolean) => {
+    if (disposed) {
+      if (kept)
+        used.terminate()
+      return
+    }
+    idle = kept ? { worker: used, ready: true } : { worker: spawn(), ready: false }
+  }
+
+  async function moduleFor(wasm: WasmSource): Promise<{ module: WebAssembly.Module, compileMs: number }> {
+    if (wasm instanceof WebAssembly.Module) {
+      checkWasiCommand(wasm)
+      return { module: wasm, compileMs: 0 }
+    }
+    const t0 = performance.now()
+    const { module, cached } = compileWasiCached(wasm)
+    return { module: await module, compileMs: cached ? 0 : performance.now() - t0 }
+  }
+
+  async function runNow(wasm: WasmSource, options: RunOptions): Promise<RunResult> {
+    const t0 = performance.now()
+    const stdout: Uint8Array[] = []
+    const stderr: Uint8Array[] = []
+    const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0): RunResult => ({
+      exitCode,
+      ...(error ? { error } : {}),
+      stdout: concatBytes(stdout),
+      stderr: concatBytes(stderr),
+      timings: { compileMs, instantiateMs, runMs, totalMs: performance.now() - t0 },
+    })
+
+    let module: WebAssembly.Module
+    let compileMs: number
+    try {
+      ({ module, compileMs } = await moduleFor(wasm))
+    }
+    catch (e) {
+      return finish(null, { kind: 'load', message: messageOf(e) }, 0)
+    }
+
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const start: StartMessage = {
+      type: 'start',
+      module,
+      stdin: toBytes(options.stdin),
+      argv: [options.programName ?? 'main', ...(options.args ?? [])],
+      env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      files: Object.fromEntries(Object.entries(options.files ?? {}).map(([k, v]) => [k, toBytes(v)])),
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    }
+
+    const { worker, ready } = takeWorker()
+    let kept = false
+    const result = await superviseWorker(worker, {
+      message: start,
+      transfer: [start.stdin.buffer as ArrayBuffer],
+      timeoutMs,
+      ready,
+      onMessage(message: WorkerMessage, settle) {
+        if (message.type === 'output') {
+          if (message.stdout.length) {
+            stdout.push(message.stdout)
+            options.onStdout?.(message.stdout)
+          }
+          if (message.stderr.length) {
+            stderr.push(message.stderr)
+            options.onStderr?.(message.stderr)
+          }
+        }
+        else if (message.type === 'done') {
+          const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs)
+          kept = workerReusableAfter(done)
+          settle(done, kept)
+        }
+      },
+      onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs),
+      onStartTimeout: () => finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs),
+      onError: error => finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs),
+    })
+    refill(worker, kept)
+    return result
+  }
+
+  return {
+    run(wasm, options = {}) {
+      const result = queue.then(() => runNow(wasm, options))
+      queue = result.catch(() => undefined)
+      return result
+    },
+    dispose() {
+      disposed = true
+      idle?.worker.terminate()
+      idle = undefined
+    },
+  }
+}

@@ -1,0 +1,14 @@
+// Sizes everywhere (slides, scripts, the benchmark) in one unit system: binary units,
+// 1 KiB = 1024 bytes, 1 MiB = 1024 KiB. Limits quoted from elsewhere keep their own wording.
+
+export const KiB = 1024
+export const MiB = 1024 * KiB
+
+/** "512 B", "8.9 KiB", "13.4 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < KiB)
+    return `${bytes} B`
+  if (bytes < MiB)
+    return `${(bytes / KiB).toFixed(1)} KiB`
+  return `${(bytes / MiB).toFixed(1)} MiB`
+}

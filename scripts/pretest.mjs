@@ -1,0 +1,33 @@
+// npm test's pretest: installs what the browser tests need when it is missing (a Chromium,
+// pdftotext, fonts): with apt as root on Debian/Ubuntu, else Playwright's browser download.
+// Exits 1 with what to do when that is not possible.
+import { execSync, spawnSync } from 'node:child_process'
+import { findAnyChromium, findChromium, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
+import process from 'node:process'
+
+const canApt = () => process.getuid?.() === 0 && has('apt-get')
+
+function aptInstall(packages) {
+  console.log(`pretest: installing ${packages.join(' ')} with apt`)
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')} >/dev/null`, { stdio: 'inherit' })
+}
+
+const missing = [
+  ...(findChromium() || await playwrightsOwn() ? [] : ['chromium']),
+  ...(has('pdftotext') ? [] : ['poppler-utils']),
+  ...(hasFonts() ? [] : ['fonts-dejavu-core', 'fonts-liberation']),
+]
+if (missing.length && canApt())
+  aptInstall(missing)
+else if (missing.includes('chromium'))
+  spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
+const path = await findAnyChromium()
+if (!path) {
+  console.error(`No Chromium found for the browser tests (${NO_CHROMIUM_ADVICE}).`)
+  process.exit(1)
+}
+if (!has('pdftotext'))
+  console.warn('pretest: pdftotext is missing (Debian: poppler-utils; macOS: brew install poppler): the PDF test will fail.')
+if (!hasFonts())
+  console.warn(`pretest: ${NO_FONTS_MESSAGE} The PDF test will fail.`)
+console.log(`browser tests use ${path}`)
