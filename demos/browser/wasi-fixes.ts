@@ -17,6 +17,7 @@ const LOOP = 32
 const NOENT = 44
 const NOSYS = 52
 const NOTDIR = 54
+const NOTSUP = 58
 const NOTCAPABLE = 76
 
 // rights, by bit (wasi_snapshot_preview1 `rights`)
@@ -500,20 +501,21 @@ export function applyWasiFixes(wasi: WASI): void {
   }) as never
 
   /**
-   * sock_*: the shim throws a JS string (a trap for the program). A host without sockets
-   * returns an errno: BADF for a closed fd, NOTSOCK for any other (no fd here is a socket).
+   * sock_*: the shim throws a JS string (a trap for the program). No fd here is a socket, so
+   * none has the socket rights: accept, recv and send answer NOTCAPABLE as node:wasi does
+   * (BADF for a closed fd); shutdown answers NOTSUP as node:wasi does (BADF for a closed fd,
+   * where node:wasi says NOTSUP too).
    */
-  const notSocket = (n: number) => (fd(n) ? NOTSOCK : BADF)
-  imports.sock_accept = ((n: number) => notSocket(n)) as never
-  imports.sock_recv = ((n: number) => notSocket(n)) as never
-  imports.sock_send = ((n: number) => notSocket(n)) as never
-  imports.sock_shutdown = ((n: number) => notSocket(n)) as never
+  const socketCall = (openErrno: number) => ((n: number) => (fd(n) ? openErrno : BADF)) as never
+  imports.sock_accept = socketCall(NOTCAPABLE)
+  imports.sock_recv = socketCall(NOTCAPABLE)
+  imports.sock_send = socketCall(NOTCAPABLE)
+  imports.sock_shutdown = socketCall(NOTSUP)
 
   /** proc_raise: the shim throws a JS string; preview 1 deprecates the call, so say NOSYS. */
   imports.proc_raise = (() => NOSYS) as never
 }
 
-const NOTSOCK = 57
 
 function splitParent(root: Directory, path: string): { parent?: Directory, name: string } {
   const parts = path.split('/').filter(p => p !== '' && p !== '.')
