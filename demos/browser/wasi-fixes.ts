@@ -50,6 +50,8 @@ export const RIGHTS = {
 const DIRECTORY_INHERITING = RIGHTS.directory | RIGHTS.file
 
 const FDFLAGS_APPEND = 1
+const CLOCK_PROCESS_CPUTIME = 2
+const CLOCK_THREAD_CPUTIME = 3
 const LOOKUP_SYMLINK_FOLLOW = 1
 const MAX_SYMLINK_HOPS = 32
 
@@ -511,6 +513,37 @@ export function applyWasiFixes(wasi: WASI): void {
   imports.sock_recv = socketCall(NOTCAPABLE)
   imports.sock_send = socketCall(NOTCAPABLE)
   imports.sock_shutdown = socketCall(NOTSUP)
+
+  /** path_create_directory: the shim's answers success when the directory exists; POSIX mkdir(2) says EXIST. */
+  imports.path_create_directory = ((dirFd: number, pathPtr: number, pathLen: number): number => {
+    const r = resolved(dirFd, readString(pathPtr, pathLen).replace(/\/+$/, ''), false)
+    if (r.ret !== SUCCESS)
+      return r.ret
+    if (r.entry)
+      return EXIST
+    return fd(dirFd)!.path_create_directory(r.path)
+  }) as never
+
+  /**
+   * clock_time_get / clock_res_get: the shim answers 0 ns (time) or NOSYS (resolution) for a
+   * clock that does not exist; the spec's errno is INVAL. The CPU-time clocks count from the
+   * session's start on the monotonic clock (a worker runs one program).
+   */
+  const startedMonotonic = performance.now()
+  imports.clock_time_get = ((id: number, precision: bigint, ptr: number): number => {
+    if (id === CLOCK_PROCESS_CPUTIME || id === CLOCK_THREAD_CPUTIME) {
+      view().setBigUint64(ptr, BigInt(Math.round((performance.now() - startedMonotonic) * 1e6)), true)
+      return SUCCESS
+    }
+    return id > CLOCK_THREAD_CPUTIME ? INVAL : original.clock_time_get(id, precision, ptr)
+  }) as never
+  imports.clock_res_get = ((id: number, ptr: number): number => {
+    if (id === CLOCK_PROCESS_CPUTIME || id === CLOCK_THREAD_CPUTIME) {
+      view().setBigUint64(ptr, 1000n, true)
+      return SUCCESS
+    }
+    return id > CLOCK_THREAD_CPUTIME ? INVAL : original.clock_res_get(id, ptr)
+  }) as never
 
   /** proc_raise: the shim throws a JS string; preview 1 deprecates the call, so say NOSYS. */
   imports.proc_raise = (() => NOSYS) as never
