@@ -11,6 +11,7 @@ import type { Fd, WASI } from '@bjorn3/browser_wasi_shim'
 const SUCCESS = 0
 const BADF = 8
 const EXIST = 20
+const PERM = 63
 const INVAL = 28
 const ISDIR = 31
 const LOOP = 32
@@ -339,9 +340,14 @@ export function applyWasiFixes(wasi: WASI): void {
     return r.entry ? setTimes(r.entry, atim, mtim, fst) : NOENT
   }) as never
 
-  /** path_symlink: the shim answers NOTSUP. The target is stored as given, like a POSIX symlink. */
+  /**
+   * path_symlink: the shim answers NOTSUP. The target is stored as given and sandboxed when
+   * followed; an absolute target is PERM (wasi-filesystem's path-resolution.md).
+   */
   imports.path_symlink = ((targetPtr: number, targetLen: number, dirFd: number, pathPtr: number, pathLen: number): number => {
     const target = readString(targetPtr, targetLen)
+    if (target.startsWith('/'))
+      return PERM
     const path = readString(pathPtr, pathLen)
     const r = resolved(dirFd, path.replace(/\/+$/, ''), false)
     if (r.ret !== SUCCESS)

@@ -23,7 +23,8 @@ interface Deviation {
 
 // wasi_snapshot_preview1's spec text: https://github.com/WebAssembly/WASI/blob/main/legacy/preview1/docs.md
 const SPEC = 'WASI preview1 docs.md'
-const ESCAPE = `${SPEC}, path_open: a path that leaves the directory it is resolved against is NOTCAPABLE ("the path must not escape the directory"); node:wasi treats ".." at the preopen as the preopen itself (like chroot) and answers as if the path were inside`
+// https://github.com/WebAssembly/wasi-filesystem/blob/main/path-resolution.md
+const ESCAPE = 'wasi-filesystem path-resolution.md: resolution stays beneath the base directory, even on the way ("../../stuff/here" is refused even if it ends inside), and a symlink is sandboxed when followed; a preview 1 host answers NOTCAPABLE. node:wasi treats ".." at the preopen as the preopen itself (like chroot) and answers as if the path were inside'
 
 const FILES = { 'a.txt': 'hello\n', 'sub/b.txt': 'bee\n', 'empty/': '' }
 
@@ -37,7 +38,7 @@ const cases: Array<{ id: string, program: string, input: HostInput, exitCode: { 
       { node: 'open ../outside: errno 44 (unexpected)', spec: 'open ../outside: errno 76', why: ESCAPE },
       { node: 'open sub/../../a.txt: errno 0 (unexpected)', spec: 'open sub/../../a.txt: errno 76', why: ESCAPE },
       { node: 'open out (leaves the preopen): errno 44 (unexpected)', spec: 'open out (leaves the preopen): errno 76', why: `${ESCAPE} (here through a symlink to ../escape)` },
-      { node: 'open link.txt without following: errno 0 (unexpected)', spec: 'open link.txt without following: errno 32', why: `${SPEC}, lookupflags: without symlink_follow a symlink is not expanded, so opening one is LOOP (POSIX O_NOFOLLOW); node:wasi lets the host follow it` },
+      { node: 'open link.txt without following: errno 0 (unexpected)', spec: 'open link.txt without following: errno 32', why: `${SPEC}, lookupflags.symlink_follow: "As long as the resolved path corresponds to a symbolic link, it is expanded"; without it the link is not expanded, and opening it is LOOP (POSIX O_NOFOLLOW). node:wasi lets the host follow it` },
       { node: '  flags 33794', spec: '  flags 1', why: `${SPEC}, fdstat.fs_flags is an fdflags (append = bit 0); node:wasi passes the host's raw O_* flags (O_LARGEFILE|O_APPEND|O_RDWR)` },
       { node: '  type 3, flags 32768, base 0xfbffe98, inheriting 0xfffffff', spec: '  type 3, flags 0, base 0xfbffe98, inheriting 0xfffffff', why: `${SPEC}, fdstat.fs_flags: node:wasi reports the host's O_LARGEFILE (0x8000)` },
       { node: '  type 4, flags 32768, base 0x26, inheriting 0', spec: '  type 4, flags 0, base 0x26, inheriting 0', why: `${SPEC}, fdstat.fs_flags: node:wasi reports the host's O_LARGEFILE (0x8000)` },
