@@ -4,8 +4,9 @@
 // Where node:wasi (Node 20's uvwasi) is not what the WASI spec says, the case lists the
 // line node prints and the line the spec asks for: the runner must print the spec's, and
 // node must still print its own (so a fixed Node shows up here).
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../demos/browser/protocol'
+import { openBrowserHarness } from '../../scripts/browser-harness'
 import { committedWasm, runner } from '../helpers/node-runner'
 import type { HostInput, HostRun } from '../helpers/node-wasi'
 import { runNodeWasi } from '../helpers/node-wasi'
@@ -88,6 +89,29 @@ describe('the runner against node:wasi, byte for byte', () => {
       const ours: RunResult = await runner.run(committedWasm(c.program), c.input)
       expect(ours.error).toBeUndefined()
       expect(node.exitCode).toBe(c.exitCode.node)
+      expect(utf8(ours.stdout)).toBe(specOf(node, c))
+      expect(utf8(ours.stderr)).toBe(utf8(node.stderr))
+      expect(ours.exitCode).toBe(c.exitCode.spec)
+      expect(trees(ours.preopens)).toEqual(trees(node.preopens))
+    }, 60_000)
+  }
+})
+
+describe('the runner in Chromium (Web Workers) gives the same bytes', () => {
+  let harness: Awaited<ReturnType<typeof openBrowserHarness>>
+  beforeAll(async () => {
+    harness = await openBrowserHarness()
+  }, 120_000)
+  afterAll(() => harness?.close())
+
+  for (const c of cases) {
+    it(c.id, async () => {
+      const node = await runNodeWasi(c.program, c.input)
+      const preopens = Object.fromEntries(Object.entries(c.input.preopens ?? {}).map(([name, files]) =>
+        [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, typeof v === 'string' ? v : [...v]]))]))
+      const stdin = c.input.stdin === undefined ? undefined : [...Buffer.from(c.input.stdin)]
+      const ours = await harness.run({ program: c.program, args: c.input.args, stdin, env: c.input.env, preopens })
+      expect(ours.error).toBeUndefined()
       expect(utf8(ours.stdout)).toBe(specOf(node, c))
       expect(utf8(ours.stderr)).toBe(utf8(node.stderr))
       expect(ours.exitCode).toBe(c.exitCode.spec)
