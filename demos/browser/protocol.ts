@@ -19,7 +19,8 @@ export interface RunOptions {
   /** Files under the preopened directory "/" (fd 3, Zig's cwd). Keys are relative paths ("a/b.txt"). Shorthand for `preopens: { '/': files }`. */
   files?: Record<string, string | Uint8Array>
   /**
-   * Named preopened directories, from fd 3 in insertion order: `{ out: { 'a/b.txt': 'text', 'empty/': '' } }`.
+   * Named preopened directories, from fd 3 in the object's key order (insertion order; JS puts
+   * integer-like names such as "1" first): `{ out: { 'a/b.txt': 'text', 'empty/': '' } }`.
    * A path ending in "/" is an empty directory. With neither `files` nor `preopens`, "/" is preopened empty.
    */
   preopens?: Record<string, PreopenFiles>
