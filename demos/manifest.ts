@@ -13,6 +13,8 @@ export interface ModuleInfo {
   sourceSha256: string
   imports: string[]
   exports: string[]
+  /** A program of the WASI conformance suite (zig/src/conformance-*.c), not a demo. */
+  conformance?: true
 }
 
 export interface WasmManifest {
@@ -36,13 +38,14 @@ export function wasiFunctions(m: ModuleInfo): string[] {
   return m.imports.map(i => i.replace(/^wasi_snapshot_preview1\./, ''))
 }
 
-/** The manifest for a component: loaded on mount, or the reason it could not be. */
+/** The manifest for a component: loaded on mount, or the reason it could not be. The slides show the deck's programs: the conformance suite's are left out. */
 export function useManifest() {
   const manifest = shallowRef<WasmManifest>()
   const error = shallowRef<string>()
   onMounted(async () => {
     try {
-      manifest.value = await loadManifest()
+      const all = await loadManifest()
+      manifest.value = { ...all, modules: all.modules.filter(m => !m.conformance) }
     }
     catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
