@@ -173,14 +173,14 @@ test('two named preopens: the program lists one, writes into the other; the slid
   await expect(entry('in', 'hello.txt')).toHaveText('hello.txt 49 B')
   await expect(entry('in', 'latin1.txt')).toHaveText('latin1.txt 5 B')
   await expect(entry('in', 'notes/')).toHaveText('notes/')
-  await expect(entry('out', 'reports/listing.txt')).toHaveText('reports/listing.txt 41 B')
+  await expect(entry('out', 'reports/listing.txt')).toHaveText('reports/listing.txt 28 B')
   await expect(tree.locator('[data-preopen="out"] li')).toHaveCount(1)
 
   await d.args.fill('mine.txt')
   await d.run.click()
   await expect(d.stdout).toHaveText('3 entries in "in", listed in "out" as mine.txt')
   // Each run starts from the slide's files: only this run's file is left.
-  await expect(tree.locator('[data-preopen="out"] li')).toHaveText(['mine.txt 41 B'])
+  await expect(tree.locator('[data-preopen="out"] li')).toHaveText(['mine.txt 28 B'])
 
   await d.args.fill('../x')
   await d.run.click()

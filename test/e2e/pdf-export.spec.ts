@@ -46,7 +46,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('Hello from a file that only exists in this page.')
     // The named-preopens demo and the tree it left behind.
     expect(text).toContain('3 entries in "in", listed in "out" as reports/listing.txt')
-    expect(flat).toMatch(/preopen out reports\/listing\.txt 41 B/)
+    expect(flat).toMatch(/preopen out reports\/listing\.txt 28 B/)
     expect(text).toContain('exiting with code 3')
     expect(text).toContain('panic: index out of bounds')
     expect(text).toContain('The program trapped')

@@ -27,17 +27,17 @@ pub fn main() !u8 {
     // fd_readdir gives entries in the host's order: sort them.
     var lines = std.ArrayList([]const u8).init(gpa);
     var it = in.iterate();
-    while (try it.next()) |entry| {
-        const line = if (entry.kind == .directory)
-            try std.fmt.allocPrint(gpa, "{s}/\n", .{entry.name})
-        else
-            try std.fmt.allocPrint(gpa, "{s} ({d} B)\n", .{ entry.name, (try in.dir.statFile(entry.name)).size });
+    while (try it.next()) |e| {
+        const slash = if (e.kind == .directory) "/" else "";
+        const line = try std.fmt.allocPrint(gpa, "{s}{s}\n", .{ e.name, slash });
         try lines.append(line);
     }
     std.mem.sort([]const u8, lines.items, {}, lessThan);
 
-    if (std.fs.path.dirname(file)) |parent| out.makePath(parent) catch |err| return failed(stderr, parent, err);
-    out.writeFile(file, try std.mem.concat(gpa, u8, lines.items)) catch |err| return failed(stderr, file, err);
+    const listing = try std.mem.concat(gpa, u8, lines.items);
+    if (std.fs.path.dirname(file)) |parent|
+        out.makePath(parent) catch |err| return failed(stderr, parent, err);
+    out.writeFile(file, listing) catch |err| return failed(stderr, file, err);
     // #endregion preopens
     try std.io.getStdOut().writer().print("{d} entries in \"in\", listed in \"out\" as {s}\n", .{ lines.items.len, file });
     return 0;
