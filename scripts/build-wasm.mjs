@@ -1,10 +1,11 @@
 // npm run build:wasm [-- --out DIR]
-// Compiles every program in zig/ (zig build: wasm32-wasi, ReleaseSmall) and writes
+// Compiles every program in zig/ (zig build: wasm32-wasi, ReleaseSmall; the C ones
+// against Zig's bundled wasi-libc) and writes
 // DIR/<name>.wasm plus DIR/manifest.json (default DIR: public/wasm).
 // --fresh compiles with empty caches, to prove the bytes do not come from a cache.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { root, wasmDir } from './lib/paths.mjs'
@@ -40,9 +41,11 @@ try {
     const bytes = readFileSync(join(prefix, 'bin', file))
     copyFileSync(join(prefix, 'bin', file), join(outDir, file))
     const module = new WebAssembly.Module(bytes)
-    const source = `zig/src/${name}.zig`
+    const source = ['zig', 'c'].map(ext => `zig/src/${name}.${ext}`).find(path => existsSync(join(root, path)))
     return {
       name,
+      // The conformance suite's programs: the slides' module tables leave them out.
+      ...(name.startsWith('conformance-') ? { conformance: true } : {}),
       file: `wasm/${file}`,
       bytes: bytes.length,
       sha256: sha256(bytes),

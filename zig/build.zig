@@ -15,6 +15,14 @@ pub const programs = [_][]const u8{
     "flood",
     "stack",
     "greet",
+    "preopens",
+};
+
+/// C programs in src/ (<name>.c), compiled against the wasi-libc that Zig bundles:
+/// the WASI conformance suite (test/unit/wasi-conformance.test.ts). Not on the slides.
+pub const c_programs = [_][]const u8{
+    "conformance-files",
+    "conformance-system",
 };
 
 pub fn build(b: *std.Build) void {
@@ -38,4 +46,14 @@ pub fn build(b: *std.Build) void {
         b.installArtifact(exe);
     }
     // #endregion target
+    for (c_programs) |name| {
+        const exe = b.addExecutable(.{
+            .name = name,
+            .target = target,
+            .optimize = optimize,
+        });
+        exe.addCSourceFile(.{ .file = .{ .path = b.fmt("src/{s}.c", .{name}) }, .flags = &.{ "-std=gnu11", "-Wall" } });
+        exe.linkLibC();
+        b.installArtifact(exe);
+    }
 }

@@ -1,5 +1,6 @@
 // Node's host: runs a wasm32-wasi command with node:wasi.
-// node demos/node/run-wasi.mjs [--dir DIR] [--env K=V]... module.wasm [args...]
+// node demos/node/run-wasi.mjs [--dir DIR] [--preopen NAME=DIR]... [--env K=V]... module.wasm [args...]
+// --dir DIR preopens DIR as "/"; --preopen preopens DIR under NAME (in the order given, from fd 3).
 // The global process, not an import of node:process: importing it reads process.stdout,
 // which makes a piped stdout non-blocking (Zig's output then stops at about 64 KiB).
 /* eslint-disable node/prefer-global/process */
@@ -14,6 +15,7 @@ while (argv[0]?.startsWith('--')) {
   const [flag, value] = argv.splice(0, 2)
   if (flag === '--env') env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
   else if (flag === '--dir') preopens['/'] = value
+  else if (flag === '--preopen') preopens[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
 }
 const [wasmPath, ...args] = argv
 

@@ -12,6 +12,8 @@ export interface ModuleInfo {
   sourceSha256: string
   imports: string[]
   exports: string[]
+  /** A program of the WASI conformance suite (zig/src/conformance-*.c), not a demo. */
+  conformance?: true
 }
 
 export interface WasmManifest {

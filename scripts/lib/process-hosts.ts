@@ -2,7 +2,7 @@
 // (node:wasi in Node, Deno and Bun). Every process is killed at its deadline:
 // a spinning wasm ignores everything else (Bun's and Deno's workers included).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -19,6 +19,8 @@ export interface HostInput {
   args?: string[]
   env?: Record<string, string>
   files?: Record<string, string | Uint8Array>
+  /** Named preopens (Node's host only), as the runner takes them: "dir/" is an empty directory. */
+  preopens?: Record<string, Record<string, string | Uint8Array>>
 }
 
 export interface HostRun {
@@ -27,6 +29,34 @@ export interface HostRun {
   stderr: Buffer
   wallMs: number
   timedOut: boolean
+  /** With `preopens`: what the program left in each (files, and empty directories as "dir/"). */
+  preopens?: Record<string, Record<string, Buffer>>
+}
+
+function writeTree(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, data] of Object.entries(files)) {
+    if (path.endsWith('/')) {
+      mkdirSync(join(dir, path), { recursive: true })
+      continue
+    }
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), data)
+  }
+}
+
+/** Files and empty directories under `dir`, sorted; symlinks are left out (as the runner does). */
+function readTree(dir: string, prefix = '', tree: Record<string, Buffer> = {}): Record<string, Buffer> {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name)
+    const st = lstatSync(full)
+    if (st.isFile())
+      tree[prefix + name] = readFileSync(full)
+    else if (st.isDirectory() && readdirSync(full).length === 0)
+      tree[`${prefix}${name}/`] = Buffer.alloc(0)
+    else if (st.isDirectory())
+      readTree(full, `${prefix}${name}/`, tree)
+  }
+  return tree
 }
 
 /** The runtime's binary from its npm package, or undefined when it is not installed. */
@@ -54,14 +84,19 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
     throw new Error(`${runtime} is not installed (npm install brings it)`)
   const dir = mkdtempSync(join(tmpdir(), `${runtime}-wasi-`))
   try {
-    for (const [path, data] of Object.entries(input.files ?? {})) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true })
-      writeFileSync(join(dir, path), data)
+    if (input.preopens && runtime !== 'node')
+      throw new Error(`named preopens: only Node's host takes them, not ${runtime}'s`)
+    const named = Object.entries(input.preopens ?? {}).map(([name, files], i) => ({ name, dir: join(dir, `preopen-${i}`), files }))
+    writeTree(dir, input.files ?? {})
+    for (const p of named) {
+      mkdirSync(p.dir)
+      writeTree(p.dir, p.files)
     }
     const envFlags = runtime === 'node' ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
+    const dirFlags = input.preopens ? named.flatMap(p => ['--preopen', `${p.name}=${p.dir}`]) : ['--dir', dir]
     const [exe, ...args] = command(runtime, bin, dir)
     const t0 = performance.now()
-    const child = spawn(exe, [...args, ...envFlags, '--dir', dir, wasmPath(program), ...(input.args ?? [])], {
+    const child = spawn(exe, [...args, ...envFlags, ...dirFlags, wasmPath(program), ...(input.args ?? [])], {
       env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' },
     })
     const stdout: Buffer[] = []
@@ -77,7 +112,9 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
     }, timeoutMs)
     const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
     clearTimeout(timer)
-    return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, timedOut }
+    const wallMs = performance.now() - t0
+    const preopens = input.preopens ? Object.fromEntries(named.map(p => [p.name, readTree(p.dir)])) : undefined
+    return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs, timedOut, ...(preopens ? { preopens } : {}) }
   }
   finally {
     rmSync(dir, { recursive: true, force: true })

@@ -163,6 +163,31 @@ test('files come from the in-page preopen; invalid UTF-8 out is flagged; no way 
   await expect(d.finished).toContainText('exit code 2')
 })
 
+test('two named preopens: the program lists one, writes into the other; the slide shows the tree it left', async ({ page }) => {
+  const slide = await openSlide(page, slideNo('Files only through a preopen'))
+  const d = demo(slide, 'preopens')
+  const tree = d.root.locator('.wasi-run-tree')
+  const entry = (preopen: string, path: string) => tree.locator(`[data-preopen="${preopen}"] [data-path="${path}"]`)
+  await expect(d.stdout).toHaveText('3 entries in "in", listed in "out" as reports/listing.txt')
+  await expect(entry('in', 'hello.txt')).toHaveText('hello.txt 49 B')
+  await expect(entry('in', 'latin1.txt')).toHaveText('latin1.txt 5 B')
+  await expect(entry('in', 'notes/')).toHaveText('notes/')
+  await expect(entry('out', 'reports/listing.txt')).toHaveText('reports/listing.txt 28 B')
+  await expect(tree.locator('[data-preopen="out"] li')).toHaveCount(1)
+
+  await d.args.fill('mine.txt')
+  await d.run.click()
+  await expect(d.stdout).toHaveText('3 entries in "in", listed in "out" as mine.txt')
+  // Each run starts from the slide's files: only this run's file is left.
+  await expect(tree.locator('[data-preopen="out"] li')).toHaveText(['mine.txt 28 B'])
+
+  await d.args.fill('../x')
+  await d.run.click()
+  await expect(d.stderr).toHaveText('preopens: cannot write ..: AccessDenied')
+  await expect(d.finished).toContainText('exit code 2')
+  await expect(tree.locator('[data-preopen="out"] li')).toHaveText(['(empty)'])
+})
+
 test('args and env reach the program', async ({ page }) => {
   const slide = await openSlide(page, slideTitled(slides, 'What WASI hands a program'))
   const d = demo(slide, 'wasi-env')

@@ -247,3 +247,47 @@ describe('a worker runs the next program only after a clean exit', () => {
     }
   })
 })
+
+describe('named preopens', () => {
+  const preopenLines = (out: Uint8Array) => text(out).split('\n').filter(l => l.startsWith('preopen'))
+
+  it('are preopened from fd 3 in insertion order, under their names', async () => {
+    const r = await runner.run(committedWasm('conformance-system'), { preopens: { 'zeta': {}, 'alpha': {}, 'out/dir': {} } })
+    expect(preopenLines(r.stdout)).toEqual(['preopen fd 3: errno 0, "zeta"', 'preopen fd 4: errno 0, "alpha"', 'preopen fd 5: errno 0, "out/dir"', 'preopens end at fd 6'])
+  })
+
+  it('files is shorthand for the preopen "/", first; with neither, "/" is preopened empty', async () => {
+    const both = await runner.run(committedWasm('conformance-system'), { files: { 'a.txt': 'a' }, preopens: { out: {} } })
+    expect(preopenLines(both.stdout)).toEqual(['preopen fd 3: errno 0, "/"', 'preopen fd 4: errno 0, "out"', 'preopens end at fd 5'])
+    expect(both.preopens).toEqual({ '/': { 'a.txt': new TextEncoder().encode('a') }, 'out': {} })
+    const none = await runner.run(committedWasm('conformance-system'))
+    expect(preopenLines(none.stdout)).toEqual(['preopen fd 3: errno 0, "/"', 'preopens end at fd 4'])
+  })
+
+  it('result.preopens holds what the program left: files, and empty directories as "dir/"', async () => {
+    const r = await runner.run(committedWasm('preopens'), {
+      args: ['reports/listing.txt'],
+      preopens: { in: { 'b.txt': 'bee\n', 'a/': '', 'deep/x/y.txt': 'why' }, out: { 'empty/': '' } },
+    })
+    expect(r.error).toBeUndefined()
+    expect(text(r.stdout)).toBe('3 entries in "in", listed in "out" as reports/listing.txt\n')
+    expect(Object.keys(r.preopens!.in)).toEqual(['a/', 'b.txt', 'deep/x/y.txt'])
+    expect(Object.keys(r.preopens!.out)).toEqual(['empty/', 'reports/listing.txt'])
+    expect(text(r.preopens!.out['reports/listing.txt'])).toBe('a/\nb.txt\ndeep/\n')
+  })
+
+  it('a program that looks for a preopen the host did not give says so', async () => {
+    const r = await runner.run(committedWasm('preopens'), { preopens: { in: {} } })
+    expect(r.exitCode).toBe(2)
+    expect(text(r.stderr)).toBe('preopens: no preopened directory named "out"\n')
+  })
+
+  it('bad preopens are a load error, not a crash', async () => {
+    const twice = await runner.run(committedWasm('preopens'), { files: {}, preopens: { '/': {} } })
+    expect(twice.error).toEqual({ kind: 'load', message: 'preopen "/" is given twice: by files and by preopens' })
+    const file = await runner.run(committedWasm('preopens'), { preopens: { in: { 'a': 'x', 'a/b': 'y' } } })
+    expect(file.error).toEqual({ kind: 'load', message: 'invalid file path "a/b": "a" is a file' })
+    const up = await runner.run(committedWasm('preopens'), { preopens: { in: { '../x': 'y' } } })
+    expect(up.error).toEqual({ kind: 'load', message: 'invalid file path "../x"' })
+  })
+})

@@ -4,13 +4,17 @@ import type { WasmManifest } from '../../shared/manifest'
 import { loadManifest } from '../../shared/manifest'
 import { messageOf } from '../../shared/errors'
 
-/** The manifest for a component: loaded on mount, or the reason it could not be. */
+/**
+ * The manifest for a component: loaded on mount, or the reason it could not be. The slides
+ * show the deck's programs: the conformance suite's are left out.
+ */
 export function useManifest() {
   const manifest = shallowRef<WasmManifest>()
   const error = shallowRef<string>()
   onMounted(async () => {
     try {
-      manifest.value = await loadManifest()
+      const all = await loadManifest()
+      manifest.value = { ...all, modules: all.modules.filter(m => !m.conformance) }
     }
     catch (e) {
       error.value = messageOf(e)

@@ -10,6 +10,8 @@ export interface WasiRunInput {
   args: string[]
   env?: Record<string, string>
   files?: Record<string, string | number[]>
+  /** Named preopens: text, or bytes as an array of numbers; "dir/" is an empty directory. */
+  preopens?: Record<string, Record<string, string | number[]>>
   timeoutMs?: number
   maxOutputBytes?: number
 }
@@ -22,6 +24,16 @@ export const ERROR_TITLES: Record<RunErrorKind, string> = {
   'output-limit': 'Output limit reached',
   'crash': 'The runner crashed',
 }
+
+/** One preopen as the slide shows it after a run: each file with its size, empty directories. */
+export interface PreopenView {
+  name: string
+  entries: Array<{ path: string, bytes: number, dir: boolean }>
+}
+
+type InputFiles = Record<string, string | number[]>
+const toRunFiles = (files: InputFiles) =>
+  Object.fromEntries(Object.entries(files).map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)]))
 
 /** Splits an args line like a shell would for plain words and "quoted strings". */
 export function parseArgs(line: string): string[] {
@@ -78,8 +90,8 @@ export function useWasiRun(program: () => string) {
         stdin: input.stdin,
         args: input.args,
         env: input.env,
-        files: input.files && Object.fromEntries(Object.entries(input.files)
-          .map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)])),
+        files: input.files && toRunFiles(input.files),
+        preopens: input.preopens && Object.fromEntries(Object.entries(input.preopens).map(([name, files]) => [name, toRunFiles(files)])),
         timeoutMs: input.timeoutMs,
         maxOutputBytes: input.maxOutputBytes,
         onStdout: (c) => {
@@ -123,7 +135,16 @@ export function useWasiRun(program: () => string) {
     }
   })
 
-  return { run, running, runs, view, status }
+  /** What the program left in each preopen (after a run that finished in the worker). */
+  const tree = computed<PreopenView[] | undefined>(() => {
+    const preopens = result.value?.preopens
+    return preopens && Object.entries(preopens).map(([name, files]) => ({
+      name,
+      entries: Object.entries(files).map(([path, bytes]) => ({ path, bytes: bytes.length, dir: path.endsWith('/') })),
+    }))
+  })
+
+  return { run, running, runs, view, status, tree }
 }
 
 function failed(kind: RunErrorKind, e: unknown): RunResult {

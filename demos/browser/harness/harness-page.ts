@@ -20,28 +20,37 @@ async function wasm(program: string): Promise<Uint8Array> {
 export interface HarnessRun {
   program: string
   args?: string[]
+  env?: Record<string, string>
   /** stdin as bytes (an array, so it crosses page.evaluate). */
   stdin?: number[]
   /** ASCII text of this many bytes as stdin (see benchInput). */
   stdinBytes?: number
   files?: Record<string, string>
+  /** Named preopens; bytes as arrays of numbers (so they cross page.evaluate). */
+  preopens?: Record<string, Record<string, string | number[]>>
   /** A fresh runner: compile and worker start-up included. */
   cold?: boolean
 }
 
-async function run(r: HarnessRun): Promise<Omit<RunResult, 'stdout' | 'stderr'> & { stdout: number[], stderr: number[] }> {
+type Tree<T> = Record<string, Record<string, T>>
+const mapTree = <A, B>(tree: Tree<A>, f: (a: A) => B): Tree<B> =>
+  Object.fromEntries(Object.entries(tree).map(([name, files]) => [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, f(v)]))]))
+
+async function run(r: HarnessRun): Promise<Omit<RunResult, 'stdout' | 'stderr' | 'preopens'> & { stdout: number[], stderr: number[], preopens?: Tree<number[]> }> {
   const target = r.cold ? createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' }))) : runner
   const bytes = r.cold ? (await wasm(r.program)).slice() : await wasm(r.program)
   const result = await target.run(bytes, {
     programName: r.program,
     args: r.args,
+    env: r.env,
     stdin: r.stdin ? new Uint8Array(r.stdin) : benchInput(r.stdinBytes ?? 0),
     files: r.files,
+    preopens: r.preopens && mapTree(r.preopens, v => (typeof v === 'string' ? v : new Uint8Array(v))),
     maxOutputBytes: 64 << 20,
   })
   if (r.cold)
     target.dispose()
-  return { ...result, stdout: [...result.stdout], stderr: [...result.stderr] }
+  return { ...result, stdout: [...result.stdout], stderr: [...result.stderr], preopens: result.preopens && mapTree(result.preopens, b => [...b]) }
 }
 
 Object.assign(globalThis, { harness: { run, engine: () => navigator.userAgent } })

@@ -15,6 +15,7 @@ export interface BrowserRun {
   error?: { kind: string, message: string }
   stdout: Uint8Array
   stderr: Uint8Array
+  preopens?: Record<string, Record<string, Uint8Array>>
   timings: { compileMs: number, instantiateMs: number, runMs: number, totalMs: number }
 }
 
@@ -33,13 +34,16 @@ export async function openBrowserHarness() {
   await page.goto(server.url)
   await page.waitForFunction(() => 'harness' in globalThis)
 
-  type Harness = { run: (r: HarnessRun) => Promise<BrowserRun & { stdout: number[], stderr: number[] }>, engine: () => string }
+  type Harness = { run: (r: HarnessRun) => Promise<Omit<BrowserRun, 'preopens'> & { stdout: number[], stderr: number[], preopens?: Record<string, Record<string, number[]>> }>, engine: () => string }
   return {
     version: browser.version(),
     userAgent: await page.evaluate(() => (globalThis as unknown as { harness: Harness }).harness.engine()),
     async run(r: HarnessRun): Promise<BrowserRun> {
       const out = await page.evaluate(x => (globalThis as unknown as { harness: Harness }).harness.run(x), r)
-      return { ...out, stdout: new Uint8Array(out.stdout), stderr: new Uint8Array(out.stderr) }
+      const { stdout, stderr, preopens: trees, ...rest } = out
+      const preopens = trees && Object.fromEntries(Object.entries(trees).map(([name, files]) =>
+        [name, Object.fromEntries(Object.entries(files).map(([p, b]) => [p, new Uint8Array(b)]))]))
+      return { ...rest, stdout: new Uint8Array(stdout), stderr: new Uint8Array(stderr), ...(preopens ? { preopens } : {}) }
     },
     async close() {
       await browser.close()

@@ -47,7 +47,7 @@ export class WASI {
       stdin: new Uint8Array(),
       argv: options.args ?? [],
       env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      files: {},
+      preopens: [['/', {}]],
       maxOutputBytes: limits.maxOutputBytes,
     }, {
       stdout: bytes => this.#stdout.push(bytes.slice()),

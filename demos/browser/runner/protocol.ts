@@ -16,8 +16,14 @@ export interface RunOptions {
   /** argv[0]; defaults to "main". */
   programName?: string
   env?: Record<string, string>
-  /** Files under the preopened directory "/" (fd 3, Zig's cwd). Keys are relative paths ("a/b.txt"). */
+  /** Files under the preopened directory "/" (fd 3, Zig's cwd). Keys are relative paths ("a/b.txt"). Shorthand for `preopens: { '/': files }`. */
   files?: Record<string, string | Uint8Array>
+  /**
+   * Named preopened directories, from fd 3 in the object's key order (insertion order; JS puts
+   * integer-like names such as "1" first): `{ out: { 'a/b.txt': 'text', 'empty/': '' } }`.
+   * A path ending in "/" is an empty directory. With neither `files` nor `preopens`, "/" is preopened empty.
+   */
+  preopens?: Record<string, PreopenFiles>
   /** The worker is terminated after this many ms (default 5000). */
   timeoutMs?: number
   /** stdout + stderr bytes after which the program is stopped (default 1 MiB). */
@@ -25,6 +31,12 @@ export interface RunOptions {
   onStdout?: (bytes: Uint8Array) => void
   onStderr?: (bytes: Uint8Array) => void
 }
+
+/** A preopened directory's contents: relative path -> file contents; a path ending in "/" is an empty directory. */
+export type PreopenFiles = Record<string, string | Uint8Array>
+
+/** What a program left in a preopen: every file, and every empty directory as "path/" -> empty bytes. */
+export type PreopenTree = Record<string, Uint8Array>
 
 export interface RunTimings {
   /** WebAssembly.compile; 0 when the compiled module came from the cache. */
@@ -42,6 +54,8 @@ export interface RunResult {
   error?: RunError
   stdout: Uint8Array
   stderr: Uint8Array
+  /** What the program left in each preopen, by name; absent when the worker did not finish (timeout, crash, load error). */
+  preopens?: Record<string, PreopenTree>
   timings: RunTimings
 }
 
@@ -52,7 +66,8 @@ export interface StartMessage {
   stdin: Uint8Array
   argv: string[]
   env: string[]
-  files: Record<string, Uint8Array>
+  /** [name, contents] in fd order (an array: object keys like "1" would not keep their order). */
+  preopens: Array<[string, Record<string, Uint8Array>]>
   maxOutputBytes: number
 }
 
@@ -60,7 +75,7 @@ export interface StartMessage {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
-  | { type: 'done', exitCode: number | null, error?: RunError, instantiateMs: number, runMs: number }
+  | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, instantiateMs: number, runMs: number }
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024

@@ -2,7 +2,7 @@
 // cap and streamed output. Shared by the slides, the tests and the
 // benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
 import { concatBytes } from './bytes'
-import type { RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
+import type { PreopenTree, RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import type { SpawnWorker, WorkerPort } from './supervisor'
 import { WORKER_START_TIMEOUT_MS, superviseWorker } from './supervisor'
@@ -71,6 +71,22 @@ function toBytes(data: string | Uint8Array | undefined): Uint8Array {
 }
 
 /**
+ * The preopens in fd order: `files` is shorthand for "/", given first; with neither, "/" is
+ * preopened empty (fd 3, Zig's cwd).
+ */
+function preopensOf(options: RunOptions): StartMessage['preopens'] {
+  const named = Object.entries(options.preopens ?? {})
+  if (options.files && named.some(([name]) => name === '/'))
+    throw new Error('preopen "/" is given twice: by files and by preopens')
+  const all = options.files || named.length === 0 ? [['/', options.files ?? {}] as const, ...named] : named
+  return all.map(([name, files]) => {
+    if (name === '')
+      throw new Error('a preopen needs a name')
+    return [name, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, toBytes(v)]))]
+  })
+}
+
+/**
  * Whether the worker that produced `result` may run the next program: only after the
  * program exited on its own. A trap, a timeout, the output cap or a crash ends the
  * worker (the watchdog terminates it), and the next run gets a fresh one.
@@ -114,11 +130,12 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
     const t0 = performance.now()
     const stdout: Uint8Array[] = []
     const stderr: Uint8Array[] = []
-    const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0): RunResult => ({
+    const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0, preopens?: Record<string, PreopenTree>): RunResult => ({
       exitCode,
       ...(error ? { error } : {}),
       stdout: concatBytes(stdout),
       stderr: concatBytes(stderr),
+      ...(preopens ? { preopens } : {}),
       timings: { compileMs, instantiateMs, runMs, totalMs: performance.now() - t0 },
     })
 
@@ -131,6 +148,13 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       return finish(null, { kind: 'load', message: messageOf(e) }, 0)
     }
 
+    let preopens: StartMessage['preopens']
+    try {
+      preopens = preopensOf(options)
+    }
+    catch (e) {
+      return finish(null, { kind: 'load', message: e instanceof Error ? e.message : String(e) }, compileMs)
+    }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const start: StartMessage = {
       type: 'start',
@@ -138,7 +162,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       stdin: toBytes(options.stdin),
       argv: [options.programName ?? 'main', ...(options.args ?? [])],
       env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      files: Object.fromEntries(Object.entries(options.files ?? {}).map(([k, v]) => [k, toBytes(v)])),
+      preopens,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     }
 
@@ -161,7 +185,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
           }
         }
         else if (message.type === 'done') {
-          const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs)
+          const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs, message.preopens)
           kept = workerReusableAfter(done)
           settle(done, kept)
         }

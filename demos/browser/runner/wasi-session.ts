@@ -3,8 +3,9 @@
 // the wasm may spin or trap, and only that worker is at risk.
 import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
 import type { Inode } from '@bjorn3/browser_wasi_shim'
-import type { RunError, StartMessage } from './protocol'
+import type { PreopenTree, RunError, StartMessage } from './protocol'
 import { messageOf } from '../../shared/errors'
+import { applyWasiFixes } from './wasi-fixes'
 
 /** Thrown from a write when the output cap is reached; unwinds the wasm. */
 export class OutputLimitReached extends Error {
@@ -21,29 +22,53 @@ export interface SessionSink {
 export interface SessionResult {
   exitCode: number | null
   error?: RunError
+  preopens?: Record<string, PreopenTree>
   instantiateMs: number
   runMs: number
 }
 
-/** Builds the directory tree for the preopen from relative paths. */
+/** Builds the directory tree for a preopen from relative paths; "dir/" is an empty directory. */
 export function directoryFrom(files: Record<string, Uint8Array>): Map<string, Inode> {
-  const root = new Map<string, Inode>()
+  interface Draft { [name: string]: Draft | Uint8Array }
+  const root: Draft = Object.create(null)
   for (const [path, bytes] of Object.entries(files)) {
     const parts = path.split('/').filter(p => p !== '' && p !== '.')
     if (parts.length === 0 || parts.includes('..'))
       throw new Error(`invalid file path "${path}"`)
+    const isDir = path.endsWith('/')
     let dir = root
-    for (const part of parts.slice(0, -1)) {
-      let child = dir.get(part)
-      if (!(child instanceof Directory)) {
-        child = new Directory(new Map())
-        dir.set(part, child)
-      }
-      dir = (child as Directory).contents
+    for (const part of isDir ? parts : parts.slice(0, -1)) {
+      const child: Draft | Uint8Array = dir[part] ??= Object.create(null)
+      if (child instanceof Uint8Array)
+        throw new Error(`invalid file path "${path}": "${part}" is a file`)
+      dir = child
     }
-    dir.set(parts[parts.length - 1], new File(bytes))
+    if (!isDir) {
+      if (parts[parts.length - 1] in dir)
+        throw new Error(`invalid file path "${path}": given twice`)
+      dir[parts[parts.length - 1]] = bytes
+    }
   }
-  return root
+  // Built bottom-up: the shim's Directory links its subdirectories to itself (their "..") when constructed.
+  const build = (draft: Draft): Map<string, Inode> => new Map(Object.entries(draft).map(([name, value]): [string, Inode] =>
+    [name, value instanceof Uint8Array ? new File(value) : new Directory(build(value))]))
+  return build(root)
+}
+
+/** What a directory holds now: files with their bytes, empty directories as "path/". Symlinks are left out. */
+export function treeOf(contents: Map<string, Inode>, prefix = '', tree: PreopenTree = {}): PreopenTree {
+  for (const [name, inode] of [...contents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (inode instanceof File) {
+      tree[prefix + name] = inode.data.slice()
+    }
+    else if (inode instanceof Directory) {
+      if (inode.contents.size === 0)
+        tree[`${prefix}${name}/`] = new Uint8Array(0)
+      else
+        treeOf(inode.contents, `${prefix}${name}/`, tree)
+    }
+  }
+  return tree
 }
 
 /** What a WASI instance is given: the same for a run and for the workers-wasi adapter. */
@@ -51,15 +76,16 @@ export interface ShimSetup {
   stdin: Uint8Array
   argv: string[]
   env: string[]
-  files: Record<string, Uint8Array>
+  /** [name, files] in fd order from 3. */
+  preopens: Array<[string, Record<string, Uint8Array>]>
   maxOutputBytes: number
 }
 
 /**
- * The shim's WASI with our fds: stdin from memory, stdout and stderr streamed to
- * `sink` under one output cap, and the in-memory files preopened as "/" (fd 3).
+ * The shim's WASI with our fds and our fixes (wasi-fixes.ts): stdin from memory, stdout
+ * and stderr streamed to `sink` under one output cap, and the in-memory preopens from fd 3.
  */
-export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File } {
+export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File, preopens: Array<[string, PreopenDirectory]> } {
   let written = 0
   const capped = (forward: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
     const room = setup.maxOutputBytes - written
@@ -73,19 +99,29 @@ export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WAS
     forward(bytes)
   }
   const stdin = new File(setup.stdin)
+  const preopens = setup.preopens.map(([name, files]): [string, PreopenDirectory] => [name, new PreopenDirectory(name, directoryFrom(files))])
   const fds = [
     new OpenFile(stdin),
     new ConsoleStdout(capped(sink.stdout)),
     new ConsoleStdout(capped(sink.stderr)),
-    new PreopenDirectory('/', directoryFrom(setup.files)),
+    ...preopens.map(([, dir]) => dir),
   ]
   const wasi = new WASI(setup.argv, setup.env, fds, { debug: false })
   fixArgsSizes(wasi, setup.argv)
-  return { wasi, stdin }
+  applyWasiFixes(wasi)
+  return { wasi, stdin, preopens }
 }
 
 export function runSession(start: StartMessage, sink: SessionSink): SessionResult {
-  const { wasi } = createShimWasi(start, sink)
+  let wasi: WASI
+  let preopenDirs: Array<[string, PreopenDirectory]>
+  try {
+    ({ wasi, preopens: preopenDirs } = createShimWasi(start, sink))
+  }
+  catch (e) {
+    return { exitCode: null, error: { kind: 'load', message: messageOf(e) }, instantiateMs: 0, runMs: 0 }
+  }
+  const left = () => Object.fromEntries(preopenDirs.map(([name, dir]) => [name, treeOf(dir.dir.contents)]))
 
   let instance: WebAssembly.Instance
   const t0 = performance.now()
@@ -98,14 +134,15 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
   const t1 = performance.now()
   try {
     const exitCode = wasi.start(instance as { exports: { memory: WebAssembly.Memory, _start: () => unknown } })
-    return { exitCode, instantiateMs: t1 - t0, runMs: performance.now() - t1 }
+    const runMs = performance.now() - t1
+    return { exitCode, preopens: left(), instantiateMs: t1 - t0, runMs }
   }
   catch (e) {
     const runMs = performance.now() - t1
     const error: RunError = e instanceof OutputLimitReached
       ? { kind: 'output-limit', message: e.message }
       : { kind: 'trap', message: trapMessage(e) }
-    return { exitCode: null, error, instantiateMs: t1 - t0, runMs }
+    return { exitCode: null, error, preopens: left(), instantiateMs: t1 - t0, runMs }
   }
 }
 
