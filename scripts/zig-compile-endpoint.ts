@@ -7,7 +7,7 @@
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { CompileDiagnostic } from './zig-compile'
+import type { CompileDiagnostic } from '../demos/browser/zig-wasm-compiler'
 import { compileZig } from './zig-compile'
 
 export const COMPILE_PATH = '/__zig/compile'

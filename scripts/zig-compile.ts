@@ -5,27 +5,14 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { CompileDiagnostic } from '../demos/browser/zig-wasm-compiler'
+import { SOURCE_FILE, parseDiagnostics } from '../demos/browser/zig-wasm-compiler'
 import { findZig } from './zig-toolchain.mjs'
-
-export interface CompileDiagnostic {
-  line: number
-  column: number
-  message: string
-}
 
 export type CompileResult =
   | { ok: true, wasm: Uint8Array, ms: number }
   | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean }
 
-/** File name the errors refer to. */
-export const SOURCE_FILE = 'main.zig'
-
-export function parseDiagnostics(output: string): CompileDiagnostic[] {
-  const found: CompileDiagnostic[] = []
-  for (const m of output.matchAll(/^(?:.*[/\\])?main\.zig:(\d+):(\d+): error: (.*)$/gm))
-    found.push({ line: Number(m[1]), column: Number(m[2]), message: m[3] })
-  return found
-}
 
 export async function compileZig(source: string, { timeoutMs = 20_000 } = {}): Promise<CompileResult> {
   const zig = findZig()

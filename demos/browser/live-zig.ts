@@ -1,12 +1,16 @@
 // Live Zig for Slidev's {monaco-run} blocks: the edited source is compiled by the
 // dev server (POST /__zig/compile) and run in this page by the WASI runner. On a
-// built site there is no compiler: unedited code runs its prebuilt module, found
-// in the manifest by a hash of the source; edited code gets a message saying so.
-import type { CodeRunnerOutput } from '@slidev/types'
+// built site (or when the dev server is gone) unedited code runs its prebuilt module,
+// found in the manifest by a hash of the source, and edited code is compiled in the
+// page by the Zig compiler itself, built as a wasm32-wasi module (zig-in-page.ts).
+import type { CodeRunnerOutput, CodeRunnerOutputs } from '@slidev/types'
+import { shallowRef } from 'vue'
 import { loadManifest } from '../manifest'
 import { fetchWasm, pageRunner } from './index'
 import type { RunResult } from './protocol'
 import { wasmUrl } from './use-wasi-run'
+import type { CompileDiagnostic } from './zig-wasm-compiler'
+import { inPageCompilerLoaded, loadInPageCompiler, mb } from './zig-in-page'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
 
@@ -47,7 +51,7 @@ function runOutputs(r: RunResult): CodeRunnerOutput[] {
 }
 
 /** Marks compile errors on their lines in the slide's editor (and clears them after a good compile). */
-async function markInEditor(code: string, diagnostics: NonNullable<CompileReply['diagnostics']>): Promise<void> {
+async function markInEditor(code: string, diagnostics: CompileDiagnostic[]): Promise<void> {
   const { default: setup } = await import('@slidev/client/setup/monaco.ts')
   const { monaco } = await setup()
   for (const model of monaco.editor.getModels()) {
@@ -68,15 +72,63 @@ async function markInEditor(code: string, diagnostics: NonNullable<CompileReply[
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`
 
-export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutput[]> {
-  const run = (wasm: Uint8Array) => pageRunner().run(wasm, { programName: 'main', stdin: options.stdin, args: options.args })
+type Run = (wasm: Uint8Array) => Promise<RunResult>
+
+/**
+ * Compiles in the page with zig.wasm, showing progress while the compiler loads (only
+ * the first time) and compiles; the outputs update in place.
+ */
+function compileInPage(code: string, run: Run): CodeRunnerOutputs {
+  const outputs = shallowRef<CodeRunnerOutput[]>([])
+  const status = (text: string) => {
+    outputs.value = [{ text, class: 'live-zig-progress opacity-60 text-sm' }]
+  }
+  void (async () => {
+    try {
+      const t0 = performance.now()
+      const fetching = !inPageCompilerLoaded()
+      const compiler = await loadInPageCompiler(status)
+      const loadMs = performance.now() - t0
+      status(`compiling in the page with zig.wasm (${mb(compiler.compilerBytes)})…`)
+      const result = await compiler.compile(code)
+      const loaded = fetching ? `, after ${(loadMs / 1000).toFixed(1)} s loading it` : ''
+      const who = `in-page zig.wasm (${mb(compiler.compilerBytes)}, Zig ${compiler.manifest.zig}, self-hosted wasm backend)`
+      await markInEditor(code, result.ok ? [] : result.diagnostics).catch(() => {})
+      if (!result.ok) {
+        const lines = result.diagnostics.length
+          ? result.diagnostics.map(d => `line ${d.line}, column ${d.column}: ${d.message}`).join('\n')
+          : result.output
+        outputs.value = [
+          result.diagnostics.length ? { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' } : { error: lines },
+          { text: `${who}: compile failed after ${(result.ms / 1000).toFixed(1)} s${loaded}`, class: 'live-zig-info opacity-50 text-xs' },
+        ]
+        return
+      }
+      const r = await run(result.wasm)
+      outputs.value = [...runOutputs(r), {
+        text: `compiled by ${who} in ${(result.ms / 1000).toFixed(1)} s${loaded}, ${kb(result.wasm.length)}; run ${r.timings.runMs.toFixed(1)} ms`,
+        class: 'live-zig-info opacity-50 text-xs',
+      }]
+    }
+    catch (e) {
+      outputs.value = [{ error: `The in-page Zig compiler could not start: ${e instanceof Error ? e.message : String(e)}` }]
+    }
+  })()
+  return outputs
+}
+
+export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutputs> {
+  const run: Run = wasm => pageRunner().run(wasm, { programName: 'main', stdin: options.stdin, args: options.args })
 
   // The PDF shows the prebuilt module's run: an export must not depend on a compiler.
   const printing = typeof location !== 'undefined' && new URLSearchParams(location.search).has('print')
   if (!__SLIDEV_HAS_SERVER__ || printing) {
     const name = await prebuiltFor(code)
-    if (!name)
-      return [{ error: 'This is the built site: there is no compiler here. Compiling edited Zig needs the dev server (npm run dev) with Zig 0.11 installed. Undo your edits to run the prebuilt module.' }]
+    if (!name) {
+      if (printing)
+        return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
+      return compileInPage(code, run)
+    }
     const r = await run(await fetchWasm(wasmUrl(name)))
     return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
   }
@@ -88,8 +140,9 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
     if (!response.ok)
       return [{ error: reply.error ?? `compile request failed: ${response.status}` }]
   }
-  catch (e) {
-    return [{ error: `The dev server did not answer the compile request: ${e instanceof Error ? e.message : String(e)}` }]
+  catch {
+    // The dev server is gone (stopped, or the page outlived it): compile here.
+    return compileInPage(code, run)
   }
   await markInEditor(code, reply.ok ? [] : reply.diagnostics ?? []).catch(() => {})
   if (!reply.ok) {
@@ -105,5 +158,5 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
   }
   const wasm = new Uint8Array([...atob(reply.wasm!)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled in ${(reply.ms / 1000).toFixed(1)} s, ${kb(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${(reply.ms / 1000).toFixed(1)} s, ${kb(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
 }

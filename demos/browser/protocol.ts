@@ -22,6 +22,11 @@ export interface RunOptions {
   timeoutMs?: number
   /** stdout + stderr bytes after which the program is stopped (default 1 MiB). */
   maxOutputBytes?: number
+  /**
+   * Files to hand back after the run, in `RunResult.files`: paths under "/" of files, or of
+   * directories (every file below them). Missing paths are left out.
+   */
+  returnFiles?: string[]
   onStdout?: (bytes: Uint8Array) => void
   onStderr?: (bytes: Uint8Array) => void
 }
@@ -43,6 +48,8 @@ export interface RunResult {
   stdout: Uint8Array
   stderr: Uint8Array
   timings: RunTimings
+  /** The files named by `RunOptions.returnFiles`, as the program left them (relative paths). */
+  files?: Record<string, Uint8Array>
 }
 
 /** What the host sends to a worker: one run per worker. */
@@ -54,13 +61,14 @@ export interface StartMessage {
   env: string[]
   files: Record<string, Uint8Array>
   maxOutputBytes: number
+  returnFiles?: string[]
 }
 
 /** What a worker sends back. */
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
-  | { type: 'done', exitCode: number | null, error?: RunError, instantiateMs: number, runMs: number }
+  | { type: 'done', exitCode: number | null, error?: RunError, instantiateMs: number, runMs: number, files?: Record<string, Uint8Array> }
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024

@@ -139,6 +139,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
       files: Object.fromEntries(Object.entries(options.files ?? {}).map(([k, v]) => [k, toBytes(v)])),
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      ...(options.returnFiles ? { returnFiles: options.returnFiles } : {}),
     }
 
     const { worker, ready } = takeWorker()
@@ -161,6 +162,8 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
         }
         else if (message.type === 'done') {
           const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs)
+          if (message.files)
+            done.files = message.files
           kept = workerReusableAfter(done)
           settle(done, kept)
         }

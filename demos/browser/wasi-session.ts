@@ -22,6 +22,7 @@ export interface SessionResult {
   error?: RunError
   instantiateMs: number
   runMs: number
+  files?: Record<string, Uint8Array>
 }
 
 /** Builds the directory tree for the preopen from relative paths. */
@@ -40,10 +41,36 @@ export function directoryFrom(files: Record<string, Uint8Array>): Map<string, In
       }
       dir = (child as Directory).contents
     }
-    dir.set(parts[parts.length - 1], new File(bytes))
+    const file = new File(bytes)
+    file.ino = stableIno(parts.join('/'), bytes)
+    dir.set(parts[parts.length - 1], file)
   }
   return root
 }
+
+/**
+ * A file's inode number, from its path and its bytes: the same file gets the same number
+ * in every run, and a changed file a new one. The shim numbers inodes in creation order and
+ * reports every mtime as 0, so without this a program that trusts (inode, size, mtime) to
+ * skip unchanged files, as the Zig compiler does for its cache, would see every file change,
+ * or, with reused numbers, miss an edit. Two 32-bit FNV-1a lanes, kept above 2^32 so they
+ * never meet the shim's counter.
+ */
+// #region stable-ino
+function stableIno(path: string, bytes: Uint8Array): bigint {
+  let a = 0x811C9DC5
+  let b = 0x01000193 ^ bytes.length
+  for (const c of new TextEncoder().encode(path)) {
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193 + 2)
+  }
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193)
+    b = Math.imul(b ^ bytes[i], 0x01000193 + 2)
+  }
+  return ((BigInt((a >>> 0) | 0x1) << 32n) | BigInt(b >>> 0))
+}
+// #endregion stable-ino
 
 /** What a WASI instance is given: the same for a run and for the workers-wasi adapter. */
 export interface ShimSetup {
@@ -58,7 +85,7 @@ export interface ShimSetup {
  * The shim's WASI with our fds: stdin from memory, stdout and stderr streamed to
  * `sink` under one output cap, and the in-memory files preopened as "/" (fd 3).
  */
-export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File } {
+export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File, root: PreopenDirectory } {
   let written = 0
   const capped = (forward: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
     const room = setup.maxOutputBytes - written
@@ -72,19 +99,44 @@ export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WAS
     forward(bytes)
   }
   const stdin = new File(setup.stdin)
+  const root = new PreopenDirectory('/', directoryFrom(setup.files))
   const fds = [
     new OpenFile(stdin),
     new ConsoleStdout(capped(sink.stdout)),
     new ConsoleStdout(capped(sink.stderr)),
-    new PreopenDirectory('/', directoryFrom(setup.files)),
+    root,
   ]
   const wasi = new WASI(setup.argv, setup.env, fds, { debug: false })
   fixArgsSizes(wasi, setup.argv)
-  return { wasi, stdin }
+  return { wasi, stdin, root }
 }
 
+/** The files at or below `paths` in the preopen, as copies keyed by relative path (see RunOptions.returnFiles). */
+// #region return-files
+export function filesUnder(root: PreopenDirectory, paths: string[]): Record<string, Uint8Array> {
+  const found: Record<string, Uint8Array> = {}
+  const walk = (inode: Inode, path: string) => {
+    if (inode instanceof File)
+      found[path] = inode.data.slice()
+    else if (inode instanceof Directory)
+      for (const [name, child] of inode.contents) walk(child, `${path}/${name}`)
+  }
+  for (const path of paths) {
+    const parts = path.split('/').filter(p => p !== '' && p !== '.')
+    let inode: Inode | undefined = root.dir
+    for (const part of parts)
+      inode = inode instanceof Directory ? inode.contents.get(part) : undefined
+    if (inode)
+      walk(inode, parts.join('/'))
+  }
+  return found
+}
+// #endregion return-files
+
 export function runSession(start: StartMessage, sink: SessionSink): SessionResult {
-  const { wasi } = createShimWasi(start, sink)
+  const { wasi, root } = createShimWasi(start, sink)
+  const done = (result: SessionResult): SessionResult =>
+    start.returnFiles ? { ...result, files: filesUnder(root, start.returnFiles) } : result
 
   let instance: WebAssembly.Instance
   const t0 = performance.now()
@@ -92,19 +144,19 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
     instance = new WebAssembly.Instance(start.module, { wasi_snapshot_preview1: wasi.wasiImport })
   }
   catch (e) {
-    return { exitCode: null, error: { kind: 'load', message: `cannot instantiate: ${messageOf(e)}` }, instantiateMs: 0, runMs: 0 }
+    return done({ exitCode: null, error: { kind: 'load', message: `cannot instantiate: ${messageOf(e)}` }, instantiateMs: 0, runMs: 0 })
   }
   const t1 = performance.now()
   try {
     const exitCode = wasi.start(instance as { exports: { memory: WebAssembly.Memory, _start: () => unknown } })
-    return { exitCode, instantiateMs: t1 - t0, runMs: performance.now() - t1 }
+    return done({ exitCode, instantiateMs: t1 - t0, runMs: performance.now() - t1 })
   }
   catch (e) {
     const runMs = performance.now() - t1
     const error: RunError = e instanceof OutputLimitReached
       ? { kind: 'output-limit', message: e.message }
       : { kind: 'trap', message: trapMessage(e) }
-    return { exitCode: null, error, instantiateMs: t1 - t0, runMs }
+    return done({ exitCode: null, error, instantiateMs: t1 - t0, runMs })
   }
 }
 
