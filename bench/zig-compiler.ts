@@ -2,7 +2,7 @@
 // Live Zig slide of the built site: the first edit (fetch + compile zig.wasm, unpack the
 // std lib, compile, run) and a repeat edit (compile and run only). Outside the site's
 // first-load budget: these files load only when a reader edits and presses Run.
-// Alone: tsx bench/zig-compiler.ts --dir test-dist [--repeats N] (a built site, base "/").
+// Alone, on a built site: tsx bench/zig-compiler.ts --dir test-dist --base /talk/ [--repeats N]
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -82,7 +82,8 @@ if (process.argv[1]?.endsWith('zig-compiler.ts')) {
   const i = process.argv.indexOf('--dir')
   const dir = join(root, i > 0 ? process.argv[i + 1] : 'dist')
   const r = process.argv.indexOf('--repeats')
-  const server = await serveDist({ dir, base: '/' })
+  const b = process.argv.indexOf('--base')
+  const server = await serveDist({ dir, base: b > 0 ? process.argv[b + 1] : '/' })
   const executablePath = findChromium()
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'] })
   try {

@@ -74,6 +74,9 @@ const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`
 
 type Run = (wasm: Uint8Array) => Promise<RunResult>
 
+/** The latest in-page compile asked for: Slidev runs the block on every edit, and only the last one counts. */
+let latestCompile = 0
+
 /**
  * Compiles in the page with zig.wasm, showing progress while the compiler loads (only
  * the first time) and compiles; the outputs update in place.
@@ -83,6 +86,7 @@ function compileInPage(code: string, run: Run): CodeRunnerOutputs {
   const status = (text: string) => {
     outputs.value = [{ text, class: 'live-zig-progress opacity-60 text-sm' }]
   }
+  const id = ++latestCompile
   void (async () => {
     try {
       const t0 = performance.now()
@@ -90,7 +94,12 @@ function compileInPage(code: string, run: Run): CodeRunnerOutputs {
       const compiler = await loadInPageCompiler(status)
       const loadMs = performance.now() - t0
       status(`compiling in the page with zig.wasm (${mb(compiler.compilerBytes)})…`)
-      const result = await compiler.compile(code)
+      // Compiles run one at a time: one for code edited since is not worth the wait.
+      const result = await compiler.compile(code, () => id !== latestCompile)
+      if (!result) {
+        outputs.value = []
+        return
+      }
       const loaded = fetching ? `, after ${(loadMs / 1000).toFixed(1)} s loading it` : ''
       const who = `in-page zig.wasm (${mb(compiler.compilerBytes)}, Zig ${compiler.manifest.zig}, self-hosted wasm backend)`
       await markInEditor(code, result.ok ? [] : result.diagnostics).catch(() => {})

@@ -44,10 +44,11 @@ async function download(file: string, onBytes: (received: number) => void): Prom
 }
 
 let loading: Promise<InPageCompiler> | undefined
+let loaded = false
 
-/** Whether the compiler is loaded (or loading): a compile then fetches nothing. */
+/** Whether the compiler is loaded: a compile then fetches and unpacks nothing. */
 export function inPageCompilerLoaded(): boolean {
-  return loading !== undefined
+  return loaded
 }
 
 /**
@@ -73,6 +74,7 @@ export function loadInPageCompiler(onProgress: (text: string) => void): Promise<
       onProgress(`compiling the compiler (${mb(wasm.length)} of wasm) and unpacking its std lib…`)
       const module = await compileWasi(wasm)
       const lib = readTar(tar)
+      loaded = true
       return { compile: createInPageCompiler(pageRunner(), { module, lib }), manifest, compilerBytes: wasm.length }
     })()
     loading.catch(() => {

@@ -79,8 +79,27 @@ export interface LoadedCompiler {
 export function createInPageCompiler(runner: WasiRunner, compiler: LoadedCompiler) {
   const lib = Object.fromEntries(Object.entries(compiler.lib).map(([path, bytes]) => [`${LIB_DIR}/${path}`, bytes]))
   let cache: Record<string, Uint8Array> = {}
+  /** One compile at a time: each takes the cache the last one left. */
+  let queue: Promise<void> = Promise.resolve()
 
-  return async function compile(source: string): Promise<InPageCompile> {
+  /** Compiles `source`; resolves to undefined, without compiling, if `stale()` is true when its turn comes. */
+  async function compile(source: string): Promise<InPageCompile>
+  async function compile(source: string, stale: () => boolean): Promise<InPageCompile | undefined>
+  async function compile(source: string, stale?: () => boolean): Promise<InPageCompile | undefined> {
+    const previous = queue
+    let done!: () => void
+    queue = new Promise<void>(resolve => done = resolve)
+    await previous
+    try {
+      return stale?.() ? undefined : await compileNow(source)
+    }
+    finally {
+      done()
+    }
+  }
+  return compile
+
+  async function compileNow(source: string): Promise<InPageCompile> {
     const t0 = performance.now()
     const r = await runner.run(compiler.module, {
       programName: 'zig',
