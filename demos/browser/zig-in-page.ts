@@ -5,11 +5,11 @@
 import { pageRunner } from './index'
 import { compileWasi } from './runner'
 import { readTar } from './tar'
-import type { CompilerManifest, InPageCompile } from './zig-wasm-compiler'
+import type { CompilerManifest, InPageCompilerSession } from './zig-wasm-compiler'
 import { COMPILER_DIR, COMPILER_LIB, COMPILER_MANIFEST, COMPILER_WASM, createInPageCompiler } from './zig-wasm-compiler'
 
 export interface InPageCompiler {
-  compile: (source: string) => Promise<InPageCompile>
+  compile: InPageCompilerSession
   manifest: CompilerManifest
   /** zig.wasm's size, for the slide. */
   compilerBytes: number

@@ -71,6 +71,8 @@ export interface LoadedCompiler {
   lib: Record<string, Uint8Array>
 }
 
+export type InPageCompilerSession = ReturnType<typeof createInPageCompiler>
+
 /**
  * A compiler session: compiles one source after another, keeping the compiler's cache
  * (the parsed std lib, ~4 MB) from one compile to the next, so only the first one
