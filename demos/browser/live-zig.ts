@@ -138,6 +138,8 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
         return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
       return compileInPage(code, run)
     }
+    if (!printing)
+      void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
     const r = await run(await fetchWasm(wasmUrl(name)))
     return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
   }
