@@ -26,6 +26,7 @@ import { median } from '../demos/shared/workloads'
 import { runnerOverhead } from './runner-overhead'
 import { WORKER_LIMITS, moduleSizes, siteSize, workerBundleSize } from './sizes'
 import process from 'node:process'
+import { ZIG_FIRST_TARGET_MS, ZIG_REPEAT_TARGET_MS, zigCompilerBench } from './zig-compiler'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)
@@ -85,6 +86,8 @@ async function main() {
 
     step(`click to output on slide ${demoSlide}, ${CLICK_WARMUP} + ${CLICKS} clicks…`)
     const clicks = await clickToOutput(browser, deck, demoSlide, await clickInputs(CLICK_WARMUP + CLICKS), CLICK_WARMUP)
+    step('Live Zig on the built site: edit to output with the in-page compiler, first and repeat…')
+    const zigCompiler = await zigCompilerBench(browser, deck)
     await browser.close()
     browser = undefined
 
@@ -134,6 +137,9 @@ async function main() {
       ]),
       { figure: 'built site (dist/), all files', 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': 'record' },
       { figure: '  of which Monaco / the PDF / wasm', 'this deck': `${formatBytes(deckSize.monacoBytes)} / ${formatBytes(deckSize.pdfBytes)} / ${formatBytes(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
+      ...zigCompiler.files.map(f => ({ figure: `in-page Zig compiler: ${f.name} (loads on the first edit + Run)`, 'this deck': `${formatBytes(f.bytes)} (${formatBytes(f.gzipBytes)} gzip)`, 'baseline': '', 'ratio': '', 'target': 'record' })),
+      { figure: 'Live Zig, built site: first edit to output (loads the compiler)', 'this deck': s(zigCompiler.firstMs), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_FIRST_TARGET_MS)}: ${meets(zigCompiler.firstMs <= ZIG_FIRST_TARGET_MS)}` },
+      { figure: 'Live Zig, built site: repeat edit to output (median)', 'this deck': s(median(zigCompiler.repeatMs)), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_REPEAT_TARGET_MS)}: ${meets(median(zigCompiler.repeatMs) <= ZIG_REPEAT_TARGET_MS)}` },
       { figure: 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': 'record' },
       { figure: 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': 'record' },
     ]
@@ -158,6 +164,7 @@ async function main() {
         controls: { [`slide ${demoSlide}`]: [...onDemoSlide], [`slide ${playgroundSlide}`]: [...onPlaygroundSlide] },
         foreignRequests: foreign,
       },
+      zigCompiler: { ...zigCompiler, targetsMs: { first: ZIG_FIRST_TARGET_MS, repeat: ZIG_REPEAT_TARGET_MS } },
       clickToOutput: { slide: demoSlide, warmup: CLICK_WARMUP, clicks: CLICKS, medianMs: clickMedian, p90Ms: clickP90, maxMs: sortedClicks.at(-1), targetMs: CLICK_TARGET_MS },
       runnerOverhead: overhead,
       sizes: { limits: WORKER_LIMITS, modules, worker, site: deckSize, stockSite: stockSize },

@@ -164,7 +164,7 @@ test('files come from the in-page preopen; invalid UTF-8 out is flagged; no way 
 })
 
 test('two named preopens: the program lists one, writes into the other; the slide shows the tree it left', async ({ page }) => {
-  const slide = await openSlide(page, slideNo('Files only through a preopen'))
+  const slide = await openSlide(page, slideTitled(slides, 'Files only through a preopen'))
   const d = demo(slide, 'preopens')
   const tree = d.root.locator('.wasi-run-tree')
   const entry = (preopen: string, path: string) => tree.locator(`[data-preopen="${preopen}"] [data-path="${path}"]`)

@@ -5,8 +5,8 @@
 // line node prints and the line the spec asks for: the runner must print the spec's, and
 // node must still print its own (so a fixed Node shows up here).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunResult } from '../../demos/browser/protocol'
-import { openBrowserHarness } from '../../scripts/browser-harness'
+import type { RunResult } from '../../demos/browser/runner/protocol'
+import { openBrowserHarness } from '../../demos/browser/harness/open-harness'
 import { committedWasm, runner } from '../helpers/node-runner'
 import type { HostInput, HostRun } from '../helpers/node-wasi'
 import { runNodeWasi } from '../helpers/node-wasi'

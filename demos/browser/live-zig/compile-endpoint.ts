@@ -7,7 +7,7 @@
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { CompileDiagnostic } from './compile'
+import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { compileZig } from './compile'
 import { Buffer } from 'node:buffer'
 import process from 'node:process'

@@ -7,13 +7,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { CompileDiagnostic } from './zig-wasm-compiler'
+import { SOURCE_FILE, parseDiagnostics } from './zig-wasm-compiler'
 import { findZig } from '../../../scripts/lib/zig-toolchain.mjs'
-
-export interface CompileDiagnostic {
-  line: number
-  column: number
-  message: string
-}
 
 export type CompileResult =
   | { ok: true, wasm: Uint8Array, ms: number }
@@ -30,15 +26,6 @@ function capped(bin: string, args: string[], memoryLimitBytes: number): [string,
   return ['/bin/sh', ['-c', `ulimit -v ${Math.floor(memoryLimitBytes / 1024)} && exec "$0" "$@"`, bin, ...args]]
 }
 
-/** File name the errors refer to. */
-export const SOURCE_FILE = 'main.zig'
-
-export function parseDiagnostics(output: string): CompileDiagnostic[] {
-  const found: CompileDiagnostic[] = []
-  for (const m of output.matchAll(/^(?:.*[/\\])?main\.zig:(\d+):(\d+): error: (.*)$/gm))
-    found.push({ line: Number(m[1]), column: Number(m[2]), message: m[3] })
-  return found
-}
 
 export async function compileZig(source: string, { timeoutMs = 20_000, memoryLimitBytes = COMPILE_MEMORY_LIMIT_BYTES } = {}): Promise<CompileResult> {
   const zig = findZig()

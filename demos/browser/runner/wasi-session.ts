@@ -23,6 +23,7 @@ export interface SessionResult {
   exitCode: number | null
   error?: RunError
   preopens?: Record<string, PreopenTree>
+  files?: Record<string, Uint8Array>
   instantiateMs: number
   runMs: number
 }
@@ -50,10 +51,63 @@ export function directoryFrom(files: Record<string, Uint8Array>): Map<string, In
     }
   }
   // Built bottom-up: the shim's Directory links its subdirectories to itself (their "..") when constructed.
-  const build = (draft: Draft): Map<string, Inode> => new Map(Object.entries(draft).map(([name, value]): [string, Inode] =>
-    [name, value instanceof Uint8Array ? new File(value) : new Directory(build(value))]))
-  return build(root)
+  const file = (path: string, bytes: Uint8Array) => {
+    const f = new File(bytes)
+    f.ino = stableIno(path, bytes)
+    return f
+  }
+  const build = (draft: Draft, prefix: string): Map<string, Inode> => new Map(Object.entries(draft).map(([name, value]): [string, Inode] =>
+    [name, value instanceof Uint8Array ? file(prefix + name, value) : new Directory(build(value, `${prefix}${name}/`))]))
+  return build(root, '')
 }
+
+/**
+ * A file's inode number, from its path and its bytes: the same file gets the same number
+ * in every run, and a changed file a new one. The shim numbers inodes in creation order and
+ * reports every mtime as 0, so without this a program that trusts (inode, size, mtime) to
+ * skip unchanged files, as the Zig compiler does for its cache, would see every file change,
+ * or, with reused numbers, miss an edit. Two 32-bit FNV-1a lanes, kept above 2^32 so they
+ * never meet the shim's counter.
+ */
+// #region stable-ino
+function stableIno(path: string, bytes: Uint8Array): bigint {
+  let a = 0x811C9DC5
+  let b = 0x01000193 ^ bytes.length
+  for (const c of new TextEncoder().encode(path)) {
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193 + 2)
+  }
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193)
+    b = Math.imul(b ^ bytes[i], 0x01000193 + 2)
+  }
+  return ((BigInt((a >>> 0) | 0x1) << 32n) | BigInt(b >>> 0))
+}
+// #endregion stable-ino
+
+/** The files at or below `paths` in a preopen, as copies keyed by relative path (see RunOptions.returnFiles). */
+// #region return-files
+export function filesUnder(root: PreopenDirectory, paths: string[]): Record<string, Uint8Array> {
+  const found: Record<string, Uint8Array> = {}
+  const walk = (inode: Inode, path: string) => {
+    if (inode instanceof File) {
+      found[path] = inode.data.slice()
+    }
+    else if (inode instanceof Directory) {
+      for (const [name, child] of inode.contents) walk(child, `${path}/${name}`)
+    }
+  }
+  for (const path of paths) {
+    const parts = path.split('/').filter(p => p !== '' && p !== '.')
+    let inode: Inode | undefined = root.dir
+    for (const part of parts)
+      inode = inode instanceof Directory ? inode.contents.get(part) : undefined
+    if (inode)
+      walk(inode, parts.join('/'))
+  }
+  return found
+}
+// #endregion return-files
 
 /** What a directory holds now: files with their bytes, empty directories as "path/". Symlinks are left out. */
 export function treeOf(contents: Map<string, Inode>, prefix = '', tree: PreopenTree = {}): PreopenTree {
@@ -121,7 +175,13 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
   catch (e) {
     return { exitCode: null, error: { kind: 'load', message: messageOf(e) }, instantiateMs: 0, runMs: 0 }
   }
-  const left = () => Object.fromEntries(preopenDirs.map(([name, dir]) => [name, treeOf(dir.dir.contents)]))
+  // What the program left: every preopen's tree, or, when the caller named the files it wants
+  // back (returnFiles, paths in the "/" preopen), just those (the in-page Zig compiler's
+  // preopen holds 12 MiB of std it does not need copied back).
+  const root = preopenDirs.find(([name]) => name === '/')?.[1]
+  const left = (): Pick<SessionResult, 'preopens' | 'files'> => start.returnFiles
+    ? { files: root ? filesUnder(root, start.returnFiles) : {} }
+    : { preopens: Object.fromEntries(preopenDirs.map(([name, dir]) => [name, treeOf(dir.dir.contents)])) }
 
   let instance: WebAssembly.Instance
   const t0 = performance.now()
@@ -135,14 +195,14 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
   try {
     const exitCode = wasi.start(instance as { exports: { memory: WebAssembly.Memory, _start: () => unknown } })
     const runMs = performance.now() - t1
-    return { exitCode, preopens: left(), instantiateMs: t1 - t0, runMs }
+    return { exitCode, ...left(), instantiateMs: t1 - t0, runMs }
   }
   catch (e) {
     const runMs = performance.now() - t1
     const error: RunError = e instanceof OutputLimitReached
       ? { kind: 'output-limit', message: e.message }
       : { kind: 'trap', message: trapMessage(e) }
-    return { exitCode: null, error, preopens: left(), instantiateMs: t1 - t0, runMs }
+    return { exitCode: null, error, ...left(), instantiateMs: t1 - t0, runMs }
   }
 }
 
