@@ -76,9 +76,9 @@ export async function zigCompilerBench(browser: Browser, site: Site, repeats = 3
 
 if (process.argv[1]?.endsWith('zig-compiler.ts')) {
   const { chromium } = await import('playwright-core')
-  const { findChromium } = await import('../scripts/find-browser.mjs')
-  const { serveDist } = await import('../scripts/serve-dist.mjs')
-  const { siteFiles } = await import('./asset-kinds')
+  const { findChromium } = await import('../scripts/lib/find-browser.mjs')
+  const { serveDist } = await import('../scripts/lib/serve-dist.mjs')
+  const { siteFiles } = await import('../scripts/lib/site-files')
   const i = process.argv.indexOf('--dir')
   const dir = join(root, i > 0 ? process.argv[i + 1] : 'dist')
   const r = process.argv.indexOf('--repeats')

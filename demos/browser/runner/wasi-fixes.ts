@@ -84,6 +84,12 @@ interface FdState {
 interface Times { atim: bigint, mtim: bigint, ctim: bigint }
 
 const now = () => BigInt(Date.now()) * 1_000_000n
+/**
+ * When the files a run is given were "written": once per worker, not per run. A program that
+ * trusts (inode, size, mtime) to skip unchanged files, as the Zig compiler does for its cache,
+ * sees the same input file unchanged from one run to the next on a kept worker.
+ */
+const inputsWritten = now()
 
 interface Resolved {
   ret: number
@@ -152,7 +158,6 @@ export function applyWasiFixes(wasi: WASI): void {
   const bytes = () => new Uint8Array(wasi.inst.exports.memory.buffer)
   const readString = (ptr: number, len: number) => decoder.decode(bytes().slice(ptr, ptr + len))
   const fd = (n: number): Fd | undefined => wasi.fds[n]
-  const started = now()
 
   // Rights and flags per open fd (the shim keeps neither).
   const state = new WeakMap<Fd, FdState>()
@@ -173,7 +178,7 @@ export function applyWasiFixes(wasi: WASI): void {
   const timesOf = (inode: Inode): Times => {
     let t = times.get(inode)
     if (!t) {
-      t = { atim: started, mtim: started, ctim: started }
+      t = { atim: inputsWritten, mtim: inputsWritten, ctim: inputsWritten }
       times.set(inode, t)
     }
     return t
