@@ -15,6 +15,13 @@ pub const programs = [_][]const u8{
     "flood",
     "stack",
     "greet",
+    "clock-random",
+    "collatz",
+};
+
+/// Reactors: no `_start`, only the functions they `export` (see src/reactor.zig).
+pub const reactors = [_][]const u8{
+    "reactor",
 };
 
 pub fn build(b: *std.Build) void {
@@ -38,4 +45,19 @@ pub fn build(b: *std.Build) void {
         b.installArtifact(exe);
     }
     // #endregion target
+
+    // #region reactor
+    // Zig 0.11 spells "no entry point" as a dynamic library; Zig 0.12 and later
+    // use an executable with `.entry = .disabled` (`-fno-entry`) instead.
+    for (reactors) |name| {
+        const lib = b.addSharedLibrary(.{
+            .name = name,
+            .root_source_file = .{ .path = b.fmt("src/{s}.zig", .{name}) },
+            .target = target,
+            .optimize = optimize,
+        });
+        lib.rdynamic = true; // export every `export fn`
+        b.getInstallStep().dependOn(&b.addInstallArtifact(lib, .{ .dest_dir = .{ .override = .bin } }).step);
+    }
+    // #endregion reactor
 }
