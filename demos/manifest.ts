@@ -28,9 +28,13 @@ export function loadManifest(): Promise<WasmManifest> {
   return fetchOnce(`${import.meta.env.BASE_URL}wasm/manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
-/** "9.1 KB" (1 KB = 1000 bytes, as size limits are usually given). */
+/** "8.9 KiB", "1.5 MiB": binary units, the deck's one unit system for sizes. */
 export function kb(bytes: number): string {
-  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} KB`
+  if (bytes < 1024)
+    return `${bytes} B`
+  if (bytes < 1024 * 1024)
+    return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }
 
 /** The WASI function names a module imports, without the module prefix. */

@@ -6,7 +6,9 @@
 import { runSession } from './wasi-session'
 
 export interface CommandVsReactor {
-  requests: number
+  /** Requests timed each way (at least the number asked for, and at least MIN_TIMED_MS of them). */
+  commandRequests: number
+  reactorRequests: number
   /** The argument of every request, and each side's answer to the first one. */
   start: number
   commandAnswer: string
@@ -20,7 +22,10 @@ export interface CommandVsReactor {
 
 interface Reactor { collatz: (start: number) => number }
 
-/** Runs `requests` requests each way (after a warm-up) and times them. */
+/** Browsers round performance.now() (to 0.1 ms without cross-origin isolation): time long batches. */
+const MIN_TIMED_MS = 40
+
+/** Runs at least `requests` requests each way (after a warm-up) and times them. */
 export function measureCommandVsReactor(command: WebAssembly.Module, reactor: WebAssembly.Module, requests = 200, start = 27): CommandVsReactor {
   const decoder = new TextDecoder()
   const runCommand = () => {
@@ -50,18 +55,27 @@ export function measureCommandVsReactor(command: WebAssembly.Module, reactor: We
   const reactorAnswer = exports.collatz(start)
 
   const timeEach = (request: () => unknown) => {
+    let count = 0
     const began = performance.now()
-    for (let i = 0; i < requests; i++)
-      request()
-    return (performance.now() - began) / requests
+    let elapsed = 0
+    while (count < requests || elapsed < MIN_TIMED_MS) {
+      for (let i = 0; i < requests; i++)
+        request()
+      count += requests
+      elapsed = performance.now() - began
+    }
+    return { count, ms: elapsed / count }
   }
+  const commandTimed = timeEach(runCommand)
+  const reactorTimed = timeEach(() => exports.collatz(start))
   return {
-    requests,
+    commandRequests: commandTimed.count,
+    reactorRequests: reactorTimed.count,
     start,
     commandAnswer,
     reactorAnswer,
-    commandMs: timeEach(runCommand),
-    reactorMs: timeEach(() => exports.collatz(start)),
+    commandMs: commandTimed.ms,
+    reactorMs: reactorTimed.ms,
     reactorInstantiateMs,
   }
 }
