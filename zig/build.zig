@@ -47,17 +47,21 @@ pub fn build(b: *std.Build) void {
     // #endregion target
 
     // #region reactor
-    // Zig 0.11 spells "no entry point" as a dynamic library; Zig 0.12 and later
-    // use an executable with `.entry = .disabled` (`-fno-entry`) instead.
+    // No _start: in Zig 0.11 a dynamic library
+    // (0.12+: addExecutable, .entry = .disabled).
     for (reactors) |name| {
+        const source = b.fmt("src/{s}.zig", .{name});
         const lib = b.addSharedLibrary(.{
             .name = name,
-            .root_source_file = .{ .path = b.fmt("src/{s}.zig", .{name}) },
+            .root_source_file = .{ .path = source },
             .target = target,
             .optimize = optimize,
         });
         lib.rdynamic = true; // export every `export fn`
-        b.getInstallStep().dependOn(&b.addInstallArtifact(lib, .{ .dest_dir = .{ .override = .bin } }).step);
+        const install = b.addInstallArtifact(lib, .{
+            .dest_dir = .{ .override = .bin },
+        });
+        b.getInstallStep().dependOn(&install.step);
     }
     // #endregion reactor
 }

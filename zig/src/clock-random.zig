@@ -14,9 +14,9 @@ const builtin = @import("builtin");
 pub fn main() !void {
     const out = std.io.getStdOut().writer();
     // #region clock-random
-    var timer = try std.time.Timer.start(); // monotonic clock
-    const now = std.time.timestamp(); // wall clock, seconds since 1970
-    const word = std.crypto.random.int(u64); // random_get seeds a CSPRNG
+    var timer = try std.time.Timer.start(); // monotonic
+    const now = std.time.timestamp(); // wall clock
+    const word = std.crypto.random.int(u64); // random_get
     const die = std.crypto.random.intRangeAtMost(u8, 1, 6);
     const elapsed_ns = timer.read();
     // #endregion clock-random
@@ -31,8 +31,6 @@ pub fn main() !void {
     });
     try out.print("random u64: 0x{x:0>16}, a die: {d}\n", .{ word, die });
     try out.print("timed with the monotonic clock: {d} ns\n", .{elapsed_ns});
-    // #region threads
     // std.Thread.spawn is a compile error when this is true, and on wasm32-wasi it is.
     try out.print("builtin.single_threaded = {}\n", .{builtin.single_threaded});
-    // #endregion threads
 }
