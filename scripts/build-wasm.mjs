@@ -42,8 +42,11 @@ try {
     copyFileSync(join(prefix, 'bin', file), join(outDir, file))
     const module = new WebAssembly.Module(bytes)
     const source = ['zig', 'c'].map(ext => `zig/src/${name}.${ext}`).find(path => existsSync(join(root, path)))
+    const exports = WebAssembly.Module.exports(module).map(e => e.name)
     return {
       name,
+      // A command runs `_start` once; a reactor exports functions to call again and again.
+      kind: exports.includes('_start') ? 'command' : 'reactor',
       // The conformance suite's programs: the slides' module tables leave them out.
       ...(name.startsWith('conformance-') ? { conformance: true } : {}),
       file: `wasm/${file}`,
@@ -52,13 +55,13 @@ try {
       source,
       sourceSha256: sha256(readFileSync(join(root, source))),
       imports: WebAssembly.Module.imports(module).map(i => `${i.module}.${i.name}`),
-      exports: WebAssembly.Module.exports(module).map(e => e.name),
+      exports,
     }
   })
   const manifest = { zig: zig.version, target: 'wasm32-wasi', optimize: 'ReleaseSmall', modules }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   for (const m of modules)
-    console.log(`${m.name.padEnd(12)} ${String(m.bytes).padStart(7)} B  ${m.imports.length} WASI imports  ${m.sha256.slice(0, 12)}`)
+    console.log(`${m.name.padEnd(12)} ${String(m.bytes).padStart(7)} B  ${m.kind.padEnd(8)} ${m.imports.length} WASI imports  ${m.sha256.slice(0, 12)}`)
   console.log(`build:wasm: ${modules.length} modules in ${seconds} s with Zig ${zig.version} -> ${relative(root, outDir) || '.'}`)
 }
 finally {

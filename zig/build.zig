@@ -16,6 +16,8 @@ pub const programs = [_][]const u8{
     "stack",
     "greet",
     "preopens",
+    "clock-random",
+    "collatz",
 };
 
 /// C programs in src/ (<name>.c), compiled against the wasi-libc that Zig bundles:
@@ -23,6 +25,11 @@ pub const programs = [_][]const u8{
 pub const c_programs = [_][]const u8{
     "conformance-files",
     "conformance-system",
+};
+
+/// Reactors: no `_start`, only the functions they `export` (see src/reactor.zig).
+pub const reactors = [_][]const u8{
+    "reactor",
 };
 
 pub fn build(b: *std.Build) void {
@@ -56,4 +63,23 @@ pub fn build(b: *std.Build) void {
         exe.linkLibC();
         b.installArtifact(exe);
     }
+
+    // #region reactor
+    // No _start: in Zig 0.11 a dynamic library
+    // (0.12+: addExecutable, .entry = .disabled).
+    for (reactors) |name| {
+        const source = b.fmt("src/{s}.zig", .{name});
+        const lib = b.addSharedLibrary(.{
+            .name = name,
+            .root_source_file = .{ .path = source },
+            .target = target,
+            .optimize = optimize,
+        });
+        lib.rdynamic = true; // export every `export fn`
+        const install = b.addInstallArtifact(lib, .{
+            .dest_dir = .{ .override = .bin },
+        });
+        b.getInstallStep().dependOn(&install.step);
+    }
+    // #endregion reactor
 }

@@ -5,6 +5,8 @@ import { fetchOnce } from './fetch-once'
 
 export interface ModuleInfo {
   name: string
+  /** "command": runs `_start` once; "reactor": no `_start`, its exported functions are called. */
+  kind: 'command' | 'reactor'
   file: string
   bytes: number
   sha256: string

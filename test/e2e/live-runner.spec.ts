@@ -215,8 +215,9 @@ test('a file that is not wasm (an HTML fallback page) is a clear load error', as
 })
 
 test('in presenter view the current slide\'s demo runs, the next-slide preview does not', async ({ page }) => {
-  const no = slideTitled(slides, 'Exit codes and traps')
-  await page.goto(`presenter/${no - 1}`)
+  // The preopen slide is followed by another live demo.
+  const no = slideTitled(slides, 'Files only through a preopen')
+  await page.goto(`presenter/${no}`)
   const main = page.locator('#slide-content')
   const current = demo(main, 'read-file')
   await expect(current.stdout).toHaveText('Hello from a file that only exists in this page.')

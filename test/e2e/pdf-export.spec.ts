@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import type { WasmManifest } from '../../demos/shared/manifest'
+import { formatBytes } from '../../demos/shared/format'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 import { deckSlides } from '../../scripts/lib/deck-slides'
 import { Buffer } from 'node:buffer'
@@ -53,6 +55,18 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('Timed out')
     expect(text).toContain('Output limit reached')
     expect(text).toContain('memory access out of bounds') // the stack demo
+    // Zig's std on WASI: the clock and random numbers change, the compiler's answer does not.
+    expect(text).toContain('builtin.single_threaded = true')
+    expect(text).toMatch(/UTC now: \d{4}-\d\d-\d\d/)
+    // Command or reactor: both answered, and the exporting browser measured both.
+    expect(text).toContain('collatz(27) = 111 steps')
+    expect(text).toContain('returned 111')
+    expect(text).toMatch(/The command costs \d+×/)
+    // The charts read the manifest and the bench, in binary units.
+    const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as WasmManifest
+    for (const m of manifest.modules)
+      expect(text, `${m.name}'s size`).toContain(formatBytes(m.bytes))
+    expect(text).toContain('memfs.wasm')
     expect(text).toContain('Hello, workerd!') // Live Zig, from the prebuilt module
     expect(text).toContain('prebuilt greet.wasm')
     // The runtime table's live row ran in the exporting browser.

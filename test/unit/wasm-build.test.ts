@@ -20,9 +20,16 @@ describe('the manifest describes the committed modules', () => {
       expect(m.bytes).toBe(bytes.length)
       expect(m.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
       expect(m.sourceSha256).toBe(createHash('sha256').update(readFileSync(join(root, m.source))).digest('hex'))
-      expect(m.imports.length).toBeGreaterThan(0)
       expect(m.imports.every((i: string) => i.startsWith('wasi_snapshot_preview1.'))).toBe(true)
-      expect(m.exports).toContain('_start')
+      if (m.kind === 'command') {
+        expect(m.imports.length).toBeGreaterThan(0)
+        expect(m.exports).toContain('_start')
+      }
+      else {
+        expect(m.kind).toBe('reactor')
+        expect(m.exports).not.toContain('_start')
+        expect(m.exports.length).toBeGreaterThan(1) // memory and at least one function
+      }
     }
   })
 })

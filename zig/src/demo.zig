@@ -2,7 +2,7 @@
 //!
 //! Reads all of stdin as UTF-8 and writes it rotated by 180 degrees: the last
 //! line comes first, every line is reversed, and each character is swapped for
-//! its upside-down look-alike ("Hello, Zig!" becomes "¡ƃ!Z 'ollǝH").
+//! its upside-down look-alike ("Hello, Zig!" becomes "¡ƃᴉZ 'ollǝH").
 //! Flipping twice gives the original text back for every character in the table.
 //! Input that is not valid UTF-8 is reported on stderr with exit code 1.
 const std = @import("std");

@@ -1,0 +1,36 @@
+//! clock-random: the parts of Zig's std that WASI gives a program beyond stdin and stdout.
+//!
+//! Reads the wall clock and the monotonic clock (both `clock_time_get`), draws random
+//! numbers from `std.crypto.random` (seeded by `random_get`), and prints what the
+//! compiler says about threads on this target. Example output (the numbers change):
+//!
+//!   UTC now: 2026-11-26 07:12:09
+//!   random u64: 0x3f9c0b1a5e7d2c44, a die: 5
+//!   timed with the monotonic clock: 1480 ns
+//!   builtin.single_threaded = true
+const std = @import("std");
+const builtin = @import("builtin");
+
+pub fn main() !void {
+    const out = std.io.getStdOut().writer();
+    // #region clock-random
+    var timer = try std.time.Timer.start(); // monotonic
+    const now = std.time.timestamp(); // wall clock
+    const word = std.crypto.random.int(u64); // random_get
+    const die = std.crypto.random.intRangeAtMost(u8, 1, 6);
+    const elapsed_ns = timer.read();
+    // #endregion clock-random
+
+    const day = std.time.epoch.EpochSeconds{ .secs = @intCast(now) };
+    const year_day = day.getEpochDay().calculateYearDay();
+    const month_day = year_day.calculateMonthDay();
+    const secs = day.getDaySeconds();
+    try out.print("UTC now: {d}-{d:0>2}-{d:0>2} {d:0>2}:{d:0>2}:{d:0>2}\n", .{
+        year_day.year,          month_day.month.numeric(), month_day.day_index + 1,
+        secs.getHoursIntoDay(), secs.getMinutesIntoHour(), secs.getSecondsIntoMinute(),
+    });
+    try out.print("random u64: 0x{x:0>16}, a die: {d}\n", .{ word, die });
+    try out.print("timed with the monotonic clock: {d} ns\n", .{elapsed_ns});
+    // std.Thread.spawn is a compile error when this is true, and on wasm32-wasi it is.
+    try out.print("builtin.single_threaded = {}\n", .{builtin.single_threaded});
+}
