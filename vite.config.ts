@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite'
 import { deckChunksPlugin } from './scripts/deck-chunks'
-import { deckMonacoPlugin } from './scripts/deck-monaco'
-import { deckShikiPlugin } from './scripts/deck-shiki'
+import { deckMonacoPlugin } from './setup/deck-monaco'
+import { deckShikiPlugin } from './setup/deck-shiki'
 import { liveZigPlugin } from './scripts/zig-compile-endpoint'
 
 export default defineConfig({
@@ -16,9 +16,9 @@ export default defineConfig({
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
     // chunks that slide 1 loads (see scripts/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),
-    // Monaco without its ~80 languages, language services and TypeScript (see scripts/deck-monaco.ts).
+    // Monaco without its ~80 languages, language services and TypeScript (see setup/deck-monaco.ts).
     deckMonacoPlugin(),
-    // Only the Shiki grammars and themes the page loads (see scripts/deck-shiki.ts).
+    // Only the Shiki grammars and themes the page loads (see setup/deck-shiki.ts).
     deckShikiPlugin(),
   ],
 })

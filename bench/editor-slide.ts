@@ -10,8 +10,8 @@ import { gzipBytes, newBenchContext } from './first-load'
 
 export interface EditorSlide {
   slide: number
-  /** A line of the code: the editor shows the code once its visible lines hold it. */
-  codeLine: string
+  /** A line of the code: the editor shows the code once its visible lines hold it (no editor: leave out). */
+  codeLine?: string
   /** Matches, inside the slide, once Run works (an enabled button, or the first run's output). */
   ready?: string
   /** The first Run: what to click, and what appears when its result is on screen. */
@@ -31,7 +31,7 @@ declare global {
   interface Window { __editorReady?: Promise<number> }
 }
 
-interface WatchSpec { page: string, codeLine: string, ready?: string }
+interface WatchSpec { page: string, codeLine?: string, ready?: string }
 
 /** Resolves with performance.now() once the editor holds the code, Run works, and a frame was painted. */
 function watchEditor({ page, codeLine, ready }: WatchSpec) {
@@ -39,7 +39,7 @@ function watchEditor({ page, codeLine, ready }: WatchSpec) {
     const check = () => {
       const slide = document.querySelector(page)
       const lines = slide?.querySelector('.view-lines')?.textContent?.replace(/\u00A0/g, ' ')
-      if (!lines?.includes(codeLine) || (ready && !slide!.querySelector(ready)))
+      if (!slide || (codeLine && !lines?.includes(codeLine)) || (ready && !slide.querySelector(ready)))
         return
       observer.disconnect()
       requestAnimationFrame(() => {

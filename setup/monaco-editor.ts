@@ -1,4 +1,4 @@
-// What `monaco-editor` is in this deck (scripts/deck-monaco.ts resolves the bare import
+// What `monaco-editor` is in this deck (setup/deck-monaco.ts resolves the bare import
 // here; this is not one of Slidev's setup files). The package's own entry registers about
 // 80 Monarch languages and the TypeScript, CSS, HTML and JSON language services, each with
 // a worker: 14 MB in the site, and the TypeScript service alone is 3.5 MB that every editor

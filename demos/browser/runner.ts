@@ -12,6 +12,8 @@ export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 export interface WasiRunner {
   /** Runs are queued: one at a time, in call order. */
   run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
+  /** Starts a worker ahead, if none is idle, so that the next run does not wait for one to load. */
+  warm: () => void
   /** Terminates the idle worker and keeps none (runs still work, each starting a worker). */
   dispose: () => void
 }
@@ -178,6 +180,10 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       const result = queue.then(() => runNow(wasm, options))
       queue = result.catch(() => undefined)
       return result
+    },
+    warm() {
+      if (!disposed)
+        idle ??= { worker: spawn(), ready: false }
     },
     dispose() {
       disposed = true

@@ -3,6 +3,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { fetchWasm, pageRunner } from './index'
 import type { RunErrorKind, RunResult } from './protocol'
 import { OutputText } from './output-text'
+import { compileWasiCached } from './runner'
 
 export interface WasiRunInput {
   stdin: string
@@ -120,7 +121,13 @@ export function useWasiRun(program: () => string) {
     }
   })
 
-  return { run, running, runs, view, status }
+  /** Gets the first Run ready while the slide is read: the module fetched and compiled, a worker started. */
+  function prepare() {
+    fetchWasm(wasmUrl(program())).then(bytes => compileWasiCached(bytes).module).catch(() => {}) // a failure shows on Run
+    pageRunner().warm()
+  }
+
+  return { run, prepare, running, runs, view, status }
 }
 
 function failed(kind: RunErrorKind, e: unknown): RunResult {

@@ -14,12 +14,12 @@
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 
-const LEAN_MONACO = fileURLToPath(new URL('../setup/monaco-editor.ts', import.meta.url))
+const LEAN_MONACO = fileURLToPath(new URL('./monaco-editor.ts', import.meta.url))
 const LANGUAGE_WORKER = /^monaco-editor\/language\/\w+\/\w+\.worker\?worker$/
 const SLIDEV_CLIENT = /\/@slidev\/client\//
 const NO_TYPESCRIPT = '\0deck:no-typescript'
 
-export const NO_TYPESCRIPT_MESSAGE = 'This deck is built without TypeScript (scripts/deck-monaco.ts): a {monaco-run} block in JavaScript or TypeScript, or monacoTypesSource: cdn, needs it back.'
+export const NO_TYPESCRIPT_MESSAGE = 'This deck is built without TypeScript (setup/deck-monaco.ts): a {monaco-run} block in JavaScript or TypeScript, or monacoTypesSource: cdn, needs it back.'
 
 export function deckMonacoPlugin(): Plugin {
   return {

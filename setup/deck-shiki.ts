@@ -10,7 +10,7 @@
 import type { ShikiContext, ShikiSetupReturn } from '@slidev/types'
 import { bundledLanguagesInfo, bundledThemesInfo } from 'shiki'
 import type { Plugin } from 'vite'
-import deckShikiSetup from '../setup/shiki'
+import deckShikiSetup from './shiki'
 
 /** Always loaded by Slidev's client (resolveShikiOptions in @slidev/client/setup/shiki-options.ts). */
 const SLIDEV_LANGUAGES = ['markdown', 'vue', 'javascript', 'typescript', 'html', 'css']
@@ -35,14 +35,14 @@ export async function deckShikiBundles(): Promise<string> {
   for (const name of requested) {
     const info = bundledLanguagesInfo.find(l => l.id === name || l.aliases?.includes(name))
     if (!info)
-      throw new Error(`setup/shiki.ts names "${name}", which is not a Shiki language (scripts/deck-shiki.ts)`)
+      throw new Error(`setup/shiki.ts names "${name}", which is not a Shiki language (setup/deck-shiki.ts)`)
     languages.set(info.id, info.id)
     languages.set(name, info.id)
   }
   const themes = themeNames(options)
   for (const name of themes) {
     if (!bundledThemesInfo.some(t => t.id === name))
-      throw new Error(`setup/shiki.ts names the theme "${name}", which is not a Shiki theme (scripts/deck-shiki.ts)`)
+      throw new Error(`setup/shiki.ts names the theme "${name}", which is not a Shiki theme (setup/deck-shiki.ts)`)
   }
   const entry = (key: string, path: string) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(path)}),`
   return [
