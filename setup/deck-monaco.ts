@@ -11,10 +11,18 @@
 // - `typescript` and `@typescript/ata` from Slidev's client → a module that says, if
 //   anything calls it, that this deck is built without TypeScript.
 // `npm run bench` measures an editor slide against a stock deck with one `{monaco}` block.
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 
 const LEAN_MONACO = fileURLToPath(new URL('./monaco-editor.ts', import.meta.url))
+/** The Monaco modules the page imports: those of setup/monaco-editor.ts and of Slidev's Monaco setup. */
+const MONACO_MODULES = [
+  ...[...readFileSync(LEAN_MONACO, 'utf8').matchAll(/^(?:import|export \*) .*'(monaco-editor\/[^']+)'$/gm)].map(m => m[1]),
+  'monaco-editor/editor/standalone/browser/standaloneServices',
+  'monaco-editor/platform/contextview/browser/contextViewService',
+  'monaco-editor/platform/instantiation/common/descriptors',
+]
 const LANGUAGE_WORKER = /^monaco-editor\/language\/\w+\/\w+\.worker\?worker$/
 const SLIDEV_CLIENT = /\/@slidev\/client\//
 const NO_TYPESCRIPT = '\0deck:no-typescript'
@@ -50,12 +58,18 @@ export function deckMonacoPlugin(): Plugin {
       ].join('\n')
     },
     config: {
-      // After Slidev's, which asks the dev server to pre-bundle these: nothing imports them now.
+      // After Slidev's. The dev server (and so `npm run export`) pre-bundles the Monaco
+      // modules the page imports into a few files, where Slidev has it load Monaco's
+      // ESM files one by one (hundreds of requests); TypeScript and @typescript/ata, which
+      // Slidev asks it to pre-bundle, are imported by nothing now.
       order: 'post',
       handler(config) {
-        const include = config.optimizeDeps?.include
-        if (include)
-          config.optimizeDeps!.include = include.filter(dep => !/(?:^|> )(?:typescript|@typescript\/ata)$/.test(dep))
+        const deps = (config.optimizeDeps ??= {})
+        deps.include = [
+          ...(deps.include ?? []).filter(dep => !/(?:^|> )(?:typescript|@typescript\/ata)$/.test(dep)),
+          ...MONACO_MODULES,
+        ]
+        deps.exclude = deps.exclude?.filter(dep => dep !== 'monaco-editor')
       },
     },
   }
