@@ -20,5 +20,9 @@ export default defineConfig({
     deckMonacoPlugin(),
     // Only the Shiki grammars and themes the page loads (see setup/deck-shiki.ts).
     deckShikiPlugin(),
+    // The built site keeps Slidev's print route: scripts/build.mjs prints the PDF from it
+    // (scripts/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
+    // (`download: true`), which prints from a dev server and is what we replaced.
+    { name: 'deck:print-route', enforce: 'post', config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }) },
   ],
 })

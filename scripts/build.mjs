@@ -1,12 +1,38 @@
 // npm run build [-- --base /talk/] [-- --out dir]
-// The static site, with the PDF inside it (download: true in slides.md): Slidev
-// exports it with Debian's Chromium where present, Playwright's own elsewhere.
+// The static site, then its PDF (the deck's download button serves it), printed from the
+// site just built (scripts/export-pdf.mjs). The site needs no browser: without a Chromium
+// or without fonts the PDF is left out with a one-line note saying how to get it.
 import { spawnSync } from 'node:child_process'
-import { findChromium, requireFonts } from './find-browser.mjs'
+import { join } from 'node:path'
+import { ExportError, exportPdf, pdfName } from './export-pdf.mjs'
+import { NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, findAnyChromium, hasFonts } from './find-browser.mjs'
 
-requireFonts('build', "The site's PDF would be blank pages.")
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : args.find(a => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? fallback
+}
+const out = option('--out', 'dist')
+const base = option('--base', '/')
 
-const chromium = findChromium()
-const args = ['slidev', 'build', ...(chromium ? ['--executable-path', chromium] : []), ...process.argv.slice(2)]
-const { status } = spawnSync('npx', args, { stdio: 'inherit' })
-process.exit(status ?? 1)
+const { status } = spawnSync('npx', ['slidev', 'build', ...args], { stdio: 'inherit' })
+if (status !== 0)
+  process.exit(status ?? 1)
+
+const pdf = join(out, pdfName())
+const chromium = await findAnyChromium()
+if (!chromium || !hasFonts()) {
+  const why = chromium ? NO_FONTS_MESSAGE : `no Chromium was found (${NO_CHROMIUM_ADVICE}).`
+  console.log(`build: the site is in ${out}/ without its PDF: ${why} Then run npm run build again.`)
+  process.exit(0)
+}
+try {
+  const { pages, ms } = await exportPdf({ dir: out, base, output: pdf, executablePath: chromium })
+  console.log(`build: ${pdf}, ${pages} pages, printed in ${(ms / 1000).toFixed(1)} s`)
+}
+catch (e) {
+  if (!(e instanceof ExportError))
+    throw e
+  console.error(`build: the site is in ${out}/, but its PDF failed: ${e.message}`)
+  process.exit(1)
+}

@@ -1,17 +1,40 @@
-// npm run export [-- extra slidev export flags]
-// Writes the deck as a PDF (zig-wasi-everywhere.pdf) with Slidev's exporter, using
-// Debian's Chromium where present and Playwright's own browser elsewhere.
+// npm run export [-- --output file.pdf]
+// The deck as a PDF: builds the site into a temporary directory, then prints it in
+// Chromium (scripts/export-pdf.mjs): every demo runs and its output is in the PDF.
 import { spawnSync } from 'node:child_process'
-import { findChromium, requireFonts } from './find-browser.mjs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ExportError, exportPdf, pdfName } from './export-pdf.mjs'
+import { NO_CHROMIUM_ADVICE, findAnyChromium, requireFonts } from './find-browser.mjs'
 
 requireFonts('export', 'The PDF would be blank pages.')
+const chromium = await findAnyChromium()
+if (!chromium) {
+  console.error(`export: no Chromium to print with (${NO_CHROMIUM_ADVICE}).`)
+  process.exit(1)
+}
+const i = process.argv.indexOf('--output')
+const output = i > 0 ? process.argv[i + 1] : pdfName()
 
-const chromium = findChromium()
-const args = [
-  'slidev', 'export',
-  '--timeout', '60000',
-  ...(chromium ? ['--executable-path', chromium] : []),
-  ...process.argv.slice(2),
-]
-const { status } = spawnSync('npx', args, { stdio: 'inherit' })
-process.exit(status ?? 1)
+const site = mkdtempSync(join(tmpdir(), 'deck-export-'))
+try {
+  const t0 = performance.now()
+  const build = spawnSync('npx', ['slidev', 'build', '--out', site, '--base', '/'], { encoding: 'utf8' })
+  if (build.status !== 0) {
+    console.error(`${build.stdout}${build.stderr}`)
+    throw new ExportError('building the site failed (above).')
+  }
+  const built = performance.now() - t0
+  const { pages, ms } = await exportPdf({ dir: site, base: '/', output, executablePath: chromium })
+  console.log(`export: ${output}, ${pages} pages (site built in ${(built / 1000).toFixed(1)} s, printed in ${(ms / 1000).toFixed(1)} s)`)
+}
+catch (e) {
+  if (!(e instanceof ExportError))
+    throw e
+  console.error(`export: ${e.message}`)
+  process.exitCode = 1
+}
+finally {
+  rmSync(site, { recursive: true, force: true })
+}

@@ -49,7 +49,7 @@ export function requireFonts(command, consequence) {
   }
 }
 
-async function playwrightsOwn() {
+export async function playwrightsOwn() {
   try {
     const { chromium } = await import('playwright-core')
     const path = chromium.executablePath()
@@ -59,6 +59,13 @@ async function playwrightsOwn() {
     return undefined
   }
 }
+
+/** A Chromium to drive: Debian's (or CHROMIUM_PATH), else Playwright's own if it was installed. */
+export async function findAnyChromium() {
+  return findChromium() ?? await playwrightsOwn()
+}
+
+export const NO_CHROMIUM_ADVICE = 'Debian/Ubuntu: apt-get install -y chromium; elsewhere: npx playwright install chromium (or set CHROMIUM_PATH)'
 
 const has = command => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
 const canApt = () => process.getuid?.() === 0 && has('apt-get')

@@ -98,7 +98,7 @@ export function createCompileHandler({ timeoutMs = 20_000, enabled = () => true 
       queues.delete(client)
     if (result.ok)
       return reply(200, { ok: true, ms: result.ms, bytes: result.wasm.length, wasm: Buffer.from(result.wasm).toString('base64') })
-    return reply(200, { ok: false, ms: result.ms, diagnostics: result.diagnostics, output: result.output, timedOut: result.timedOut ?? false })
+    return reply(200, { ok: false, ms: result.ms, diagnostics: result.diagnostics, output: result.output, timedOut: result.timedOut ?? false, outOfMemory: result.outOfMemory ?? false })
   }
 }
 

@@ -1,6 +1,8 @@
 // Compiles one Zig source file to wasm32-wasi (ReleaseSmall) in a fresh temporary
-// directory that is removed afterwards, with a deadline that kills the compiler.
-// Nothing it compiles runs here: the module goes back to the page.
+// directory that is removed afterwards, with a deadline that kills the compiler and
+// (on Linux) a cap on its address space: Zig 0.11's comptime has no memory bound, and a
+// 128 MiB comptime array grew it to 7 GB in a minute. Nothing it compiles runs here:
+// the module goes back to the page.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +17,18 @@ export interface CompileDiagnostic {
 
 export type CompileResult =
   | { ok: true, wasm: Uint8Array, ms: number }
-  | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean }
+  | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean, outOfMemory?: boolean }
+
+/** The compiler's address space on Linux (ulimit -v): a normal compile here peaks near 100 MB. */
+export const COMPILE_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
+const GIB = 1024 ** 3
+
+/** The compiler's command line, under the address-space cap where the OS has `ulimit -v`. */
+function capped(bin: string, args: string[], memoryLimitBytes: number): [string, string[]] {
+  if (process.platform !== 'linux')
+    return [bin, args]
+  return ['/bin/sh', ['-c', `ulimit -v ${Math.floor(memoryLimitBytes / 1024)} && exec "$0" "$@"`, bin, ...args]]
+}
 
 /** File name the errors refer to. */
 export const SOURCE_FILE = 'main.zig'
@@ -27,7 +40,7 @@ export function parseDiagnostics(output: string): CompileDiagnostic[] {
   return found
 }
 
-export async function compileZig(source: string, { timeoutMs = 20_000 } = {}): Promise<CompileResult> {
+export async function compileZig(source: string, { timeoutMs = 20_000, memoryLimitBytes = COMPILE_MEMORY_LIMIT_BYTES } = {}): Promise<CompileResult> {
   const zig = findZig()
   if ('error' in zig)
     return { ok: false, ms: 0, diagnostics: [], output: zig.error }
@@ -35,10 +48,11 @@ export async function compileZig(source: string, { timeoutMs = 20_000 } = {}): P
   const t0 = performance.now()
   try {
     writeFileSync(join(dir, SOURCE_FILE), source)
-    const child = spawn(zig.bin, [
+    const [command, args] = capped(zig.bin, [
       'build-exe', SOURCE_FILE, '-target', 'wasm32-wasi', '-O', 'ReleaseSmall',
       '-femit-bin=out.wasm', '--cache-dir', join(dir, 'cache'),
-    ], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    ], memoryLimitBytes)
+    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (c) => { output += c })
     child.stderr.on('data', (c) => { output += c })
@@ -52,6 +66,8 @@ export async function compileZig(source: string, { timeoutMs = 20_000 } = {}): P
     const ms = performance.now() - t0
     if (timedOut)
       return { ok: false, ms, diagnostics: [], output: `the compiler was stopped after ${timeoutMs / 1000} s`, timedOut }
+    if (code !== 0 && /^error: OutOfMemory$/m.test(output) && !parseDiagnostics(output).length)
+      return { ok: false, ms, diagnostics: [], output: `the compiler ran out of its ${memoryLimitBytes / GIB} GiB of memory`, outOfMemory: true }
     if (code !== 0)
       return { ok: false, ms, diagnostics: parseDiagnostics(output), output: output.replaceAll(dir, '.') }
     return { ok: true, wasm: new Uint8Array(readFileSync(join(dir, 'out.wasm'))), ms }

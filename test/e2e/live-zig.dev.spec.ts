@@ -44,3 +44,12 @@ test('a type error comes back with its line', async ({ page }) => {
   // and the line is marked in the editor
   await expect(page.locator(`.slidev-page-${no} .monaco-editor .squiggly-error`).first()).toBeVisible()
 })
+
+test('a comptime memory bomb ends with the compiler out of its memory, and the deck stays usable', async ({ page }) => {
+  await page.goto(String(no))
+  await expect(page.locator(`.slidev-page-${no} .monaco-editor .view-lines`)).toContainText('greeting', { timeout: 60_000 })
+  const output = await edit(page, readFileSync(join(root, 'test/fixtures/comptime-memory-bomb.zig'), 'utf8'))
+  await expect(output.locator('.live-zig-errors')).toHaveText(/the compiler ran out of its 2 GiB of memory/, { timeout: 60_000 })
+  const fixed = await edit(page, source)
+  await expect(fixed.locator('.live-zig-stdout')).toContainText('Hello, Node!', { timeout: 60_000 })
+})

@@ -13,8 +13,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
   const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-'))
   try {
     const pdf = join(dir, 'deck.pdf')
-    // The exporter drives its own Playwright: it must not think it runs inside this test runner
-    // (with PLAYWRIGHT_TEST set, its pages never reach "networkidle").
+    // The exporter drives its own Playwright: it must not think it runs inside this test runner.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['PLAYWRIGHT_TEST', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX'].includes(k)))
     execFileSync('npm', ['run', 'export', '--', '--output', pdf], { cwd: root, env, stdio: 'pipe', timeout: 280_000 })
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })

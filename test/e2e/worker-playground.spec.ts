@@ -13,7 +13,8 @@ const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js
 async function open(page: Page) {
   const slide = await openSlide(page, no)
   const pg = slide.locator('.worker-playground')
-  await expect(pg.locator('.view-lines')).toContainText('import { WASI } from "@cloudflare/workers-wasi"')
+  // Opened cold on a busy machine, the editor can take several seconds to appear.
+  await expect(pg.locator('.view-lines')).toContainText('import { WASI } from "@cloudflare/workers-wasi"', { timeout: 60_000 })
   return {
     pg,
     run: pg.locator('.worker-playground-run'),

@@ -1,11 +1,15 @@
 // The Live Zig compile endpoint: compiles with the project's Zig, reports errors
 // with their lines, and refuses what it must.
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../scripts/zig-compile-endpoint'
+import { COMPILE_MEMORY_LIMIT_BYTES } from '../../scripts/zig-compile'
 import { findZig } from '../../scripts/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
+import { root } from '../helpers/node-wasi'
 
 const handler = createCompileHandler({ timeoutMs: 4000 })
 const server = createServer((req, res) => void handler(req, res))
@@ -77,6 +81,15 @@ describe.skipIf('error' in findZig())('POST /__zig/compile', () => {
     expect(r.timedOut).toBe(true)
     expect(performance.now() - t0).toBeLessThan(10_000)
   }, 30_000)
+
+  it('stops a comptime memory bomb at the compiler\'s memory cap, with a message saying so', async () => {
+    const t0 = performance.now()
+    const r = await (await compile(readFileSync(join(root, 'test/fixtures/comptime-memory-bomb.zig'), 'utf8'))).json()
+    expect(r.ok).toBe(false)
+    expect(r.outOfMemory).toBe(true)
+    expect(r.output).toBe(`the compiler ran out of its ${COMPILE_MEMORY_LIMIT_BYTES / 1024 ** 3} GiB of memory`)
+    expect(performance.now() - t0).toBeLessThan(30_000)
+  }, 60_000)
 
   it('is off when the server says so (slidev --remote without LIVE_ZIG=on)', async () => {
     const off = createCompileHandler({ enabled: () => false })

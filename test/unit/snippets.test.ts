@@ -1,0 +1,45 @@
+// Code on a slide that is not a whole program lives in snippets/ and is imported with
+// `<<<`. Each snippet is exercised here, the way the slide says to use it.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { findZig } from '../../scripts/zig-toolchain.mjs'
+import { committedWasm, runner } from '../helpers/node-runner'
+import { root } from '../helpers/node-wasi'
+
+/** Every snippet and the test below that runs it: a new snippet without a test fails here. */
+const EXERCISED = ['build-exe.sh']
+
+it('every snippet is exercised by a test, and every snippet is on a slide', () => {
+  expect(readdirSync(join(root, 'snippets')).sort()).toEqual([...EXERCISED].sort())
+  const slides = readFileSync(join(root, 'slides.md'), 'utf8')
+  for (const name of EXERCISED)
+    expect(slides).toContain(`<<< @/snippets/${name}`)
+})
+
+const zig = findZig()
+describe.skipIf('error' in zig)('snippets/build-exe.sh', () => {
+  it('run in zig/ as the slide says, it builds a demo.wasm that behaves like the committed one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snippet-build-exe-'))
+    try {
+      cpSync(join(root, 'zig/src/demo.zig'), join(dir, 'src/demo.zig'))
+      const bin = 'bin' in zig ? zig.bin : 'zig'
+      execFileSync('sh', [join(root, 'snippets/build-exe.sh')], {
+        cwd: dir,
+        env: { ...process.env, PATH: `${dirname(bin)}:${process.env.PATH}`, ZIG_GLOBAL_CACHE_DIR: join(dir, 'cache'), ZIG_LOCAL_CACHE_DIR: join(dir, 'cache') },
+        stdio: 'pipe',
+      })
+      const built = new Uint8Array(readFileSync(join(dir, 'demo.wasm')))
+      const input = { stdin: 'Hello, snippet!\nÜber alles.' }
+      const [ours, committed] = [await runner.run(built, input), await runner.run(committedWasm('demo'), input)]
+      expect(ours.exitCode).toBe(0)
+      expect(Buffer.from(ours.stdout).toString('utf8')).toBe(Buffer.from(committed.stdout).toString('utf8'))
+      expect(Buffer.from(ours.stdout).toString('utf8')).toContain('¡ʇǝddᴉus')
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
