@@ -49,7 +49,8 @@ export function deckMonacoPlugin(): Plugin {
         return null
       return [
         `const missing = () => { throw new Error(${JSON.stringify(NO_TYPESCRIPT_MESSAGE)}) }`,
-        'export default new Proxy({}, { get: missing })',
+        // Slidev's Monaco setup hands this to setupTypeAcquisition only: that call says why.
+        'export default {}',
         'export const transpileModule = missing',
         // Read while the arguments of transpileModule are built, before the call throws.
         'export const ModuleKind = {}',
