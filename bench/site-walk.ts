@@ -11,7 +11,7 @@ const VIEWS = ['overview', 'presenter/1', 'notes', 'notes-edit', 'entry', 'print
 
 /** Files the walk cannot reach by looking, and what does fetch them. */
 export const ON_REQUEST: Array<{ test: RegExp, why: string }> = [
-  { test: /^[\w-]+\.pdf$/, why: 'the deck\'s download button (download: true)' },
+  { test: /^[\w-]+\.pdf$/, why: 'the deck\'s download button (download: in slides.md)' },
   { test: /^(?:404\.html|_redirects)$/, why: 'the static host, for deep links' },
   { test: /^assets\/logo-[\w-]+\.png$/, why: 'Slidev\'s info dialog' },
   { test: /^assets\/FileSaver\.min-[\w-]+\.js$/, why: 'the deck\'s download button' },
