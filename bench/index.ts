@@ -12,7 +12,7 @@
 // test: it asserts no time. `--runs N` sets the number of cold loads per deck (default 15),
 // `--editor-runs N` those of each editor slide (default 7).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { findChromium } from '../scripts/find-browser.mjs'
@@ -68,6 +68,7 @@ const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')
 const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)]
 
 async function main() {
+  const loadAtStart = loadavg()[0]
   const work = mkdtempSync(join(tmpdir(), 'bench-'))
   const servers: Array<{ close: () => Promise<unknown> }> = []
   let browser: import('playwright-core').Browser | undefined
@@ -239,7 +240,7 @@ async function main() {
 
     const results = {
       date: new Date().toISOString(),
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, chromium: overhead.chromium, slidev: slidevVersion() },
+      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg()[0] }, node: process.version, chromium: overhead.chromium, slidev: slidevVersion() },
       firstLoad: {
         loads: LOADS,
         target: FIRST_LOAD_TARGET,

@@ -10,7 +10,7 @@ export const README_END = '<!-- /bench:results -->'
 /** What the README section reads from bench/results.json. */
 export interface BenchResults {
   date: string
-  machine: { cpu: string, cores: number, node: string, chromium: string, slidev: string }
+  machine: { cpu: string, cores: number, loadAverage: { start: number, end: number }, node: string, chromium: string, slidev: string }
   firstLoad: { loads: number }
   editorSlides: { loads: number }
   clickToOutput: { clicks: number, warmup: number }
@@ -26,7 +26,7 @@ export function readmeSection(results: BenchResults): string {
   const columns = Object.keys(results.table[0] ?? {})
   return [
     README_START,
-    `Last run: ${results.date.slice(0, 10)}, ${m.cores} cores (${m.cpu}), Node ${m.node.replace(/^v/, '')}, Chromium ${m.chromium}, Slidev ${m.slidev}. `
+    `Last run: ${results.date.slice(0, 10)}, ${m.cores} cores (${m.cpu}; load average ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end.toFixed(1)} at the end), Node ${m.node.replace(/^v/, '')}, Chromium ${m.chromium}, Slidev ${m.slidev}. `
     + `First load: median of ${results.firstLoad.loads} cold loads per deck, alternating; editor slides: median of ${results.editorSlides.loads} cold loads each; `
     + `click: ${results.clickToOutput.clicks} clicks after ${results.clickToOutput.warmup} warm-up clicks; runner: median of ${results.runnerOverhead.runs} runs.`,
     '',

@@ -93,7 +93,8 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   }
   /** After a run: keep its worker if it may run again, else start a fresh one (a Web Worker takes 10–30 ms to load). */
   const refill = (used: WorkerPort, kept: boolean) => {
-    if (disposed) {
+    // Disposed, or a worker was started ahead (warm) while this one ran: keep that one only.
+    if (disposed || idle) {
       if (kept)
         used.terminate()
       return
