@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite'
 import { deckChunksPlugin } from './setup/deck-chunks'
+import { deckMonacoPlugin } from './setup/deck-monaco'
+import { deckShikiPlugin } from './setup/deck-shiki'
 import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
 
 export default defineConfig({
@@ -14,6 +16,10 @@ export default defineConfig({
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
     // chunks that slide 1 loads (see setup/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),
+    // Monaco without its ~80 languages, language services and TypeScript (see setup/deck-monaco.ts).
+    deckMonacoPlugin(),
+    // Only the Shiki grammars and themes the page loads (see setup/deck-shiki.ts).
+    deckShikiPlugin(),
     // The built site keeps Slidev's print route: scripts/build.mjs prints the PDF from it
     // (scripts/lib/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
     // (`download: true`), which prints from a dev server and is what we replaced.

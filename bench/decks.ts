@@ -44,12 +44,16 @@ export function slidevVersion(): string {
   return (JSON.parse(readFileSync(join(root, 'node_modules/@slidev/cli/package.json'), 'utf8')) as { version: string }).version
 }
 
+/** A code block for the stock deck's third slide, edited in Monaco (`{monaco}`). */
+export interface StockEditor { lang: string, code: string }
+
 /**
  * A stock Slidev deck: the same Slidev and theme (this project's node_modules), default
- * settings, two slides of text. Fonts are the one change: Slidev's default pulls them
- * from Google Fonts, which this offline machine cannot reach (and this deck does not use).
+ * settings, two slides of text (and, with `editor`, a third with one `{monaco}` block).
+ * Fonts are the one change: Slidev's default pulls them from Google Fonts, which this
+ * offline machine cannot reach (and this deck does not use).
  */
-export function buildStockDeck(workDir: string, outDir: string): Promise<Timed> {
+export function buildStockDeck(workDir: string, outDir: string, editor?: StockEditor): Promise<Timed> {
   mkdirSync(workDir, { recursive: true })
   symlinkSync(join(root, 'node_modules'), join(workDir, 'node_modules'), 'dir')
   writeFileSync(join(workDir, 'package.json'), `${JSON.stringify({ name: 'stock-deck', private: true, type: 'module' })}\n`)
@@ -71,6 +75,9 @@ export function buildStockDeck(workDir: string, outDir: string): Promise<Timed> 
     '',
     'So that there is a next slide to preload.',
     '',
+    ...(editor
+      ? ['---', '', '# An editor', '', `\`\`\`\`${editor.lang} {monaco}`, editor.code.trimEnd(), '````', '']
+      : []),
   ].join('\n'))
   return timedRun(process.execPath, [join(root, 'node_modules/@slidev/cli/bin/slidev.mjs'), 'build', '--out', outDir], workDir)
 }

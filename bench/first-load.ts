@@ -65,7 +65,8 @@ export async function newBenchContext(browser: Browser): Promise<BrowserContext>
 }
 
 const gzipCache = new Map<string, number>()
-function gzipBytes(site: Site, path: string): number {
+/** A site file's size gzipped (what a static host sends). */
+export function gzipBytes(site: Site, path: string): number {
   const key = join(site.dir, path)
   let size = gzipCache.get(key)
   if (size === undefined) {

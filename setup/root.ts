@@ -8,7 +8,8 @@
 import { useNav } from '@slidev/client'
 import { defineRootSetup } from '@slidev/types'
 import { watch } from 'vue'
-import { slidesToPreload, whenIdle } from './slides-near'
+import { whenIdle } from '../demos/shared/idle'
+import { slidesToPreload } from './slides-near'
 
 export default defineRootSetup(() => {
   const { slides, currentSlideNo } = useNav()

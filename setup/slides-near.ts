@@ -11,10 +11,3 @@ export function slidesToPreload(current: number, count: number, distance = PRELO
   return near
 }
 
-/** Runs `task` when the page is idle (Safari has no requestIdleCallback: shortly after). */
-export function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(() => task(), { timeout: 1000 })
-  else
-    setTimeout(task, 100)
-}

@@ -26,6 +26,16 @@ test('the built site has Monaco, runner and wasm files to tell apart', () => {
   expect([...kinds].filter(Boolean).sort()).toEqual(['monaco', 'runner', 'wasm'])
 })
 
+test('the site holds Monaco\'s editor, not its language workers, TypeScript, or grammars no slide uses', () => {
+  const paths = [...files.keys()]
+  expect(paths.filter(p => /(?:^|\/)(?:ts|css|html|json)\.worker-[\w-]+\.js$/.test(p))).toEqual([])
+  // TypeScript's compiler (3.5 MB) was the largest script of the site; Monaco's editor is now.
+  const largest = [...files.values()].filter(f => f.path.endsWith('.js')).sort((a, b) => b.bytes - a.bytes)[0]
+  expect(largest.kind, largest.path).toBe('monaco')
+  // One of the ~250 Shiki grammars the deck does not use.
+  expect(paths.filter(p => /^assets\/cpp-[\w-]+\.js$/.test(p))).toEqual([])
+})
+
 test('slide 1 fetches no Monaco, no runner and no wasm, even after Slidev\'s 3 s preload', async ({ page, baseURL, problems }) => {
   const heavy = heavyRequests(page, baseURL!)
   await openSlide(page, 1)

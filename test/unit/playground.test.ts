@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { runWorkerCode } from '../../demos/browser/playground/run-worker-code'
 import type { PlaygroundInput } from '../../demos/browser/playground/run-worker-code'
 import { spawnNodePlayground } from '../../demos/browser/playground/spawn-node'
+import { withSpare } from '../../demos/browser/runner/supervisor'
 import { root } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
 import { committedWasm } from '../helpers/node-runner'
@@ -123,5 +124,20 @@ export default { async fetch() {
 } }`
     const r = await run({ code })
     expect(text(r.response?.body)).toBe('134')
+  })
+
+  it('a thread started ahead runs the first edit; the next run gets a fresh thread, not its globals', async () => {
+    const threads = withSpare(spawnNodePlayground)
+    threads.warm()
+    const code = 'export default { async fetch() { globalThis.runs = (globalThis.runs ?? 0) + 1; return new Response(String(globalThis.runs)) } }'
+    try {
+      const first = await runWorkerCode(threads.spawn, { code, demoWasm: committedWasm('demo') })
+      threads.warm()
+      const second = await runWorkerCode(threads.spawn, { code, demoWasm: committedWasm('demo') })
+      expect([text(first.response?.body), text(second.response?.body)]).toEqual(['1', '1'])
+    }
+    finally {
+      threads.dispose()
+    }
   })
 })

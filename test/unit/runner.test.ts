@@ -228,6 +228,33 @@ describe('a worker runs the next program only after a clean exit', () => {
     expect(counts.terminated).toBe(counts.spawned)
   })
 
+  it('warm starts a worker ahead that the first run takes; it does not start a second', async () => {
+    const { runner: r, counts } = countingRunner()
+    try {
+      r.warm()
+      r.warm()
+      expect(counts.spawned).toBe(1)
+      expect((await r.run(committedWasm('exit-code'), { args: ['5'] })).exitCode).toBe(5)
+      r.warm() // the clean run's worker is kept idle: nothing to start
+      expect(counts).toEqual({ spawned: 1, terminated: 0 })
+      // Warmed while a run holds the worker: one idle worker afterwards, not two.
+      // The program's output arrives while its run holds the worker.
+      let warmedDuringRun = false
+      const warm = () => {
+        warmedDuringRun = true
+        r.warm()
+      }
+      expect((await r.run(committedWasm('exit-code'), { args: ['6'], onStdout: warm, onStderr: warm })).exitCode).toBe(6)
+      expect(warmedDuringRun).toBe(true)
+      expect(counts).toEqual({ spawned: 2, terminated: 1 })
+    }
+    finally {
+      r.dispose()
+    }
+    r.warm() // after dispose, nothing is started
+    expect(counts).toEqual({ spawned: 2, terminated: 2 })
+  })
+
   it('nothing of one run is left for the next: files, env and args are the new run\'s own', async () => {
     const { runner: r, counts } = countingRunner()
     try {

@@ -4,6 +4,7 @@ import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunErrorKind, RunResult } from '../runner/protocol'
 import { OutputText } from './output-text'
 import { messageOf } from '../../shared/errors'
+import { compileWasiCached } from '../runner/runner'
 
 export interface WasiRunInput {
   stdin: string
@@ -144,7 +145,13 @@ export function useWasiRun(program: () => string) {
     }))
   })
 
-  return { run, running, runs, view, status, tree }
+  /** Gets the first Run ready while the slide is read: the module fetched and compiled, a worker started. */
+  function prepare() {
+    fetchWasm(wasmUrl(program())).then(bytes => compileWasiCached(bytes).module).catch(() => {}) // a failure shows on Run
+    pageRunner().warm()
+  }
+
+  return { run, prepare, running, runs, view, status, tree }
 }
 
 function failed(kind: RunErrorKind, e: unknown): RunResult {

@@ -1,10 +1,13 @@
 // Vue state for the Worker playground: the edited code, the request, the result.
 import { computed, ref, shallowRef } from 'vue'
 import { fetchWasm, wasmUrl } from '../runner/page-runner'
+import { compileWasiCached } from '../runner/runner'
+import { withSpare } from '../runner/supervisor'
 import { runWorkerCode } from '../playground/run-worker-code'
 import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
 import { spawnBrowserPlayground } from '../playground/spawn-browser'
 import { messageOf } from '../../shared/errors'
+import { whenIdle } from '../../shared/idle'
 
 export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
   'syntax': 'Syntax error',
@@ -21,6 +24,23 @@ export function useWorkerPlayground(original: string) {
   const code = ref(original)
   const running = ref(false)
   const result = shallowRef<PlaygroundResult>()
+  // Each run gets a fresh thread (the edited code may change its globals); the next one
+  // is started ahead, so that a click does not wait for the worker's script to load.
+  const threads = withSpare(spawnBrowserPlayground)
+  let disposed = false
+
+  /** Gets the first Run ready while the slide is read: demo.wasm fetched and compiled, a thread started. */
+  function prepare() {
+    if (disposed)
+      return
+    fetchWasm(wasmUrl('demo')).then(bytes => compileWasiCached(bytes).module).catch(() => {}) // a failure shows on Run
+    threads.warm()
+  }
+
+  function dispose() {
+    disposed = true
+    threads.dispose()
+  }
 
   async function run(body: string, timeoutMs?: number) {
     if (running.value)
@@ -35,10 +55,12 @@ export function useWorkerPlayground(original: string) {
         result.value = { error: { kind: 'crash', message: messageOf(e) }, logs: [], ms: 0 }
         return
       }
-      result.value = await runWorkerCode(spawnBrowserPlayground, { code: code.value, demoWasm, body, timeoutMs })
+      result.value = await runWorkerCode(threads.spawn, { code: code.value, demoWasm, body, timeoutMs })
     }
     finally {
       running.value = false
+      // Once the result is on screen.
+      whenIdle(prepare)
     }
   }
 
@@ -61,7 +83,7 @@ export function useWorkerPlayground(original: string) {
     }
   })
 
-  return { code, running, result, view, run, reset: () => {
+  return { code, running, result, view, prepare, run, dispose, reset: () => {
     code.value = original
   } }
 }

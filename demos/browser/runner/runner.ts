@@ -13,6 +13,8 @@ export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 export interface WasiRunner {
   /** Runs are queued: one at a time, in call order. */
   run: (wasm: WasmSource, options?: RunOptions) => Promise<RunResult>
+  /** Starts a worker ahead, if none is idle, so that the next run does not wait for one to load. */
+  warm: () => void
   /** Terminates the idle worker and keeps none (runs still work, each starting a worker). */
   dispose: () => void
 }
@@ -108,7 +110,8 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   }
   /** After a run: keep its worker if it may run again, else start a fresh one (a Web Worker takes 10–30 ms to load). */
   const refill = (used: WorkerPort, kept: boolean) => {
-    if (disposed) {
+    // Disposed, or a worker was started ahead (warm) while this one ran: keep that one only.
+    if (disposed || idle) {
       if (kept)
         used.terminate()
       return
@@ -206,6 +209,10 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       const result = queue.then(() => runNow(wasm, options))
       queue = result.catch(() => undefined)
       return result
+    },
+    warm() {
+      if (!disposed)
+        idle ??= { worker: spawn(), ready: false }
     },
     dispose() {
       disposed = true

@@ -92,3 +92,26 @@ export function superviseWorker<In, Out extends { type: string }, R>(
     worker.start(job.message, job.transfer)
   })
 }
+
+/**
+ * Spawns through `spawn`, keeping one worker started ahead when asked (`warm`): a job
+ * takes that one instead of waiting for a script to load. A worker still serves one job
+ * only; `warm` after a job starts the next.
+ */
+export function withSpare<In, Out>(spawn: SpawnWorker<In, Out>) {
+  let spare: WorkerPort<In, Out> | undefined
+  return {
+    spawn: (): WorkerPort<In, Out> => {
+      const worker = spare ?? spawn()
+      spare = undefined
+      return worker
+    },
+    warm: () => {
+      spare ??= spawn()
+    },
+    dispose: () => {
+      spare?.terminate()
+      spare = undefined
+    },
+  }
+}

@@ -1,0 +1,26 @@
+// The Vite plugins that trim what the page can load to what the deck uses.
+import { expect, it } from 'vitest'
+import { NO_TYPESCRIPT_MESSAGE, deckMonacoPlugin } from '../../setup/deck-monaco'
+import { deckShikiBundles } from '../../setup/deck-shiki'
+
+it('Shiki gets the grammars of setup/shiki.ts and Slidev\'s six, under their names and aliases, and two themes', async () => {
+  const source = await deckShikiBundles()
+  const names = [...source.matchAll(/^ {2}"([\w-]+)": \(\) => import\("shiki\/dist\/(langs|themes)\/([\w-]+)\.mjs"\)/gm)]
+  const langs = Object.fromEntries(names.filter(m => m[2] === 'langs').map(m => [m[1], m[3]]))
+  expect(langs).toMatchObject({ zig: 'zig', js: 'javascript', ts: 'typescript', sh: 'shellscript', vue: 'vue', markdown: 'markdown' })
+  expect(Object.keys(langs)).not.toContain('cpp')
+  expect(names.filter(m => m[2] === 'themes').map(m => m[1])).toEqual(['vitesse-dark', 'vitesse-light'])
+})
+
+it('Slidev\'s client gets no TypeScript: anything that calls it hears why, in one line', async () => {
+  const plugin = deckMonacoPlugin()
+  const resolve = plugin.resolveId as (source: string, importer?: string) => Promise<string | null>
+  const load = plugin.load as (id: string) => string | null
+  const slidevSetup = '/x/node_modules/@slidev/client/setup/monaco.ts'
+  const id = await resolve('typescript', slidevSetup)
+  expect(id).toBeTruthy()
+  expect(await resolve('typescript', '/x/components/WasiRun.vue')).toBeNull()
+  const module = load(id!)!
+  const stub = await import(`data:text/javascript,${encodeURIComponent(module)}`) as { transpileModule: () => void }
+  expect(() => stub.transpileModule()).toThrow(NO_TYPESCRIPT_MESSAGE)
+})
