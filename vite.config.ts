@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import { deckChunksPlugin } from './scripts/deck-chunks'
+import { liveRuntimesPlugin } from './scripts/runtimes-endpoint'
 import { liveZigPlugin } from './scripts/zig-compile-endpoint'
 
 export default defineConfig({
@@ -11,6 +12,8 @@ export default defineConfig({
   plugins: [
     // Live Zig: POST /__zig/compile on the dev server (see scripts/zig-compile-endpoint.ts).
     liveZigPlugin(),
+    // The live runtime comparison: POST /__runtimes/compare on the dev server (see scripts/runtimes-endpoint.ts).
+    liveRuntimesPlugin(),
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
     // chunks that slide 1 loads (see scripts/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),

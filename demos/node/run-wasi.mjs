@@ -1,8 +1,9 @@
 // Node's host: runs a wasm32-wasi command with node:wasi.
-// node demos/node/run-wasi.mjs [--dir DIR] [--env K=V]... module.wasm [args...]
+// node demos/node/run-wasi.mjs [--dir DIR] [--env K=V]... [--timing FILE] module.wasm [args...]
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { WASI } from 'node:wasi'
+import { timeStartToExit } from '../host-timing.mjs'
 
 const argv = process.argv.slice(2)
 const env = {}
@@ -11,6 +12,7 @@ while (argv[0]?.startsWith('--')) {
   const [flag, value] = argv.splice(0, 2)
   if (flag === '--env') env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
   else if (flag === '--dir') preopens['/'] = value
+  else if (flag === '--timing') timeStartToExit(WASI, value)
 }
 const [wasmPath, ...args] = argv
 
