@@ -64,12 +64,17 @@ export function verdict(r: RuntimeReport): string {
   return r.status === 'missing' ? 'not installed here' : `differs ${passed(r)}/${r.results.length}`
 }
 
+/** A browser's four-part version cut to major.minor ("156.0"), anything else as it is. */
+export function shortVersion(version: string | undefined): string {
+  return /^\d+\.\d+\.\d+\.\d+$/.test(version ?? '') ? version!.split('.').slice(0, 2).join('.') : version ?? ''
+}
+
 /** One row's status: ✓ only when every runtime behind it was verified. */
 export function rowVerdict(row: RuntimeRow, reports: RuntimeReport[]): { ok: boolean, text: string } {
   const ok = reports.every(r => r.status === 'verified')
   if (!ok)
     return { ok, text: reports.filter(r => r.status !== 'verified').map(r => `${r.name}: ${verdict(r)}`).join('; ') }
   const cases = reports.map(r => `${passed(r)}/${r.results.length}`)
-  const versions = reports.map(r => r.version).join(', ')
+  const versions = reports.map(r => shortVersion(r.version)).join(', ')
   return { ok, text: `${row.what ? `${row.what} · ` : ''}same bytes ${[...new Set(cases)].join(', ')} · ${versions}` }
 }

@@ -10,7 +10,7 @@ import type { HostRun } from './process-hosts'
 import { runHost } from './process-hosts'
 import type { Case, RuntimeDef, Session } from './runtime-sessions'
 import { RUNTIMES } from './runtime-sessions'
-import { CASES, CPU, HELLO, judge, LIVE_CASE_IDS } from './runtimes'
+import { CASES, CPU, HELLO, judge, LIVE_CASE_IDS, oneLine } from './runtimes'
 import { sameOrigin } from './zig-compile-endpoint'
 
 export const COMPARE_PATH = '/__runtimes/compare'
@@ -47,7 +47,7 @@ export async function liveRow(rt: RuntimeDef, c: Case, reference: HostRun, deadl
     return await withDeadline(work(), deadlineMs, rt.name)
   }
   catch (e) {
-    return { ...base, ok: false, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] }
+    return { ...base, ok: false, detail: oneLine(e) }
   }
   finally {
     await session?.close().catch(() => {})

@@ -101,7 +101,11 @@ export async function references(cases: Case[] = CASES): Promise<Map<string, Hos
   return refs
 }
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).trim().split('\n')[0]
+/** An error as one line: its lines joined, box drawing and repeated spaces dropped, at most 300 characters. */
+export function oneLine(e: unknown): string {
+  const text = (e instanceof Error ? e.message : String(e)).split('\n').map(l => l.replace(/[═║╔╗╚╝─│]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ')
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text
+}
 
 /** Rejects after `ms`; the caller's cleanup kills what the runtime left running. */
 function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -159,7 +163,7 @@ export async function measure(rt: RuntimeDef, refs: Map<string, HostRun>, { timi
     return await deadline(work(), RUNTIME_DEADLINE_MS, rt.name)
   }
   catch (e) {
-    return { ...base, status: 'failed', message: firstLine(e), results: [] }
+    return { ...base, status: 'failed', message: oneLine(e), results: [] }
   }
   finally {
     await session?.close().catch(() => {})
@@ -263,7 +267,7 @@ async function main(): Promise<number> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // Exit explicitly: nothing this script started (esbuild's service, a server, a browser) may keep it alive.
   main().then(code => process.exit(code), (e) => {
-    console.error(`runtimes: ${firstLine(e)}`)
+    console.error(`runtimes: ${oneLine(e)}`)
     process.exit(1)
   })
 }

@@ -3,13 +3,14 @@
 // browser measured live.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { shortVersion } from '../../demos/runtime-rows'
 import { root } from '../helpers/node-wasi'
 import { deckSlides } from './deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string }> }
-const version = (id: string) => report.runtimes.find(r => r.id === id)!.version
+const version = (id: string) => shortVersion(report.runtimes.find(r => r.id === id)!.version)
 
 test('the seed slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
   const slide = await openSlide(page, slides.find(s => s.title === 'JS+WASM runtimes')!.no)
