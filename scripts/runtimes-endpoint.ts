@@ -21,7 +21,7 @@ export const LIVE_CASES: Case[] = LIVE_CASE_IDS.map(id => [...CASES, CPU].find(c
 /** One line of the stream. */
 export type LiveLine =
   | { type: 'plan', case: string, runtimes: Array<{ id: string, name: string }> }
-  | { type: 'row', id: string, name: string, engine: string, version?: string, ok: boolean, detail?: string, startMs?: number, computeMs?: number }
+  | { type: 'row', id: string, name: string, engine: string, version?: string, ok: boolean, detail?: string, startMs?: number, computeMs?: number, notCarried?: string }
   | { type: 'done' }
 
 function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -38,9 +38,12 @@ export async function liveRow(rt: RuntimeDef, c: Case, reference: HostRun, deadl
   let session: Session | undefined
   const work = async () => {
     session = await rt.open()
+    const startMs = await session.start(HELLO)
+    // An entry that cannot carry this case (the Pages Function runs demo only): start-up only, and why.
+    if (rt.only && !rt.only.programs.includes(c.program))
+      return { ...base, version: session.version, ok: true, startMs, notCarried: `${rt.only.programs.join(', ')} only: ${rt.only.why}` }
     const got = await session.fresh(c)
     const verdict = judge(c, reference, got)
-    const startMs = await session.start(HELLO)
     return { ...base, version: session.version, ok: verdict.pass, ...(verdict.detail ? { detail: verdict.detail } : {}), startMs, ...(got.computeMs !== undefined ? { computeMs: got.computeMs } : {}) }
   }
   try {
