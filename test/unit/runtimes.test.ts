@@ -1,7 +1,7 @@
 // The same .wasm bytes give node:wasi's output on every runtime installed here, and
 // npm run runtimes fails clearly (and keeps runtimes.json) when one cannot run.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -73,6 +73,14 @@ describe('npm run runtimes', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 600_000)
+})
+
+describe('Node 24 from the registry', () => {
+  it('is installed as node_modules/node24 without shadowing the machine\'s node in npm scripts', () => {
+    expect(existsSync(join(root, 'node_modules/.bin/node')), 'npm run would use Node 24: run npm install (its postinstall removes the link)').toBe(false)
+    const version = spawnSync(join(root, 'node_modules/node24/bin/node'), ['--version'], { encoding: 'utf8' }).stdout
+    expect(version).toMatch(/^v24\./)
+  })
 })
 
 describe('public/runtimes.json, shown on the slides', () => {
