@@ -97,3 +97,35 @@ describe('public/runtimes.json, shown on the slides', () => {
       expect(r.timings?.startMs, r.id).toBeGreaterThan(0)
   })
 })
+
+describe('a standalone wasm runtime on PATH', () => {
+  it('gets a row of its own: found on PATH, every case byte-compared, start timed (no JS host: no compute)', async () => {
+    const { RUNTIMES } = await import('../../scripts/runtime-sessions')
+    const { measure, references } = await import('../../scripts/runtimes')
+    const dir = mkdtempSync(join(tmpdir(), 'fake-wasmtime-'))
+    const path = process.env.PATH
+    try {
+      // Stands in for wasmtime's CLI (`wasmtime run --dir HOST::/ --env K=V module.wasm args`)
+      // by running node:wasi: this checks the row's plumbing, not wasmtime.
+      writeFileSync(join(dir, 'wasmtime'), `#!/bin/sh
+[ "$1" = "--version" ] && { echo "wasmtime 99.0.0 (fake)"; exit 0; }
+shift
+host="\${2%::/}"; shift 2
+exec "${process.execPath}" --no-warnings "${join(root, 'demos/node/run-wasi.mjs')}" --dir "$host" "$@"
+`)
+      chmodSync(join(dir, 'wasmtime'), 0o755)
+      const wasmtime = RUNTIMES.find(r => r.id === 'wasmtime')!
+      process.env.PATH = '/nonexistent'
+      expect(wasmtime.available()).toBe('wasmtime is not on PATH')
+      process.env.PATH = `${dir}:${path}`
+      const report = await measure(wasmtime, await references())
+      expect(report).toMatchObject({ id: 'wasmtime', version: '99.0.0', status: 'verified', timings: { startMs: expect.any(Number) } })
+      expect(report.results.map(r => r.case)).toEqual(CASES.map(c => c.id))
+      expect(report.timings!.computeMs).toBeUndefined()
+    }
+    finally {
+      process.env.PATH = path
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 240_000)
+})
