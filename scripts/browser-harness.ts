@@ -1,6 +1,7 @@
 // Opens the runner in Chromium (Debian's, or Playwright's, driven by Playwright) or in
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) on a page
 // served from 127.0.0.1, so Node scripts can run modules in a real browser.
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +30,19 @@ export function findFirefox(): string | undefined {
   return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(path => path && existsSync(path))
 }
 
+/**
+ * Puppeteer starts Firefox in its own process group, and over WebDriver BiDi nothing ends it
+ * when this process dies (killed by a test runner, or the dev server stopped mid-comparison).
+ * A detached watchdog kills the browser's group once this process is gone.
+ */
+function killWhenWeDie(browserPid: number | undefined) {
+  if (!browserPid || process.platform === 'win32')
+    return undefined
+  const watchdog = spawn('sh', ['-c', 'while kill -0 "$0" 2>/dev/null; do sleep 1; done; kill -9 -"$1" 2>/dev/null || kill -9 "$1" 2>/dev/null', String(process.pid), String(browserPid)], { detached: true, stdio: 'ignore' })
+  watchdog.unref()
+  return watchdog
+}
+
 interface Driven {
   version: string
   evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>
@@ -41,14 +55,20 @@ async function launch(kind: HarnessBrowser, url: string): Promise<Driven> {
     if (!executablePath)
       throw new Error('Firefox is not installed (Debian: apt-get install -y firefox-esr; or set FIREFOX_PATH)')
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true, timeout: 60_000 })
+    const watchdog = killWhenWeDie(browser.process()?.pid)
     try {
       const page = await browser.newPage()
       await page.goto(url)
       await page.waitForFunction(() => 'harness' in globalThis)
-      return { version: (await browser.version()).replace(/^firefox\//, ''), evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never, close: () => browser.close() }
+      const close = async () => {
+        await browser.close()
+        watchdog?.kill()
+      }
+      return { version: (await browser.version()).replace(/^firefox\//, ''), evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never, close }
     }
     catch (e) {
       await browser.close()
+      watchdog?.kill()
       throw e
     }
   }
