@@ -1,7 +1,6 @@
 // Opens the runner in Chromium (Debian's, or Playwright's, driven by Playwright) or in
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) on a page
 // served from 127.0.0.1, so Node scripts can run modules in a real browser.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
+import { killWithParent } from '../demos/kill-with-parent.mjs'
 import type { HarnessRun } from './browser-harness-entry'
 import { findChromium } from './find-browser.mjs'
 import { serveDist } from './serve-dist.mjs'
@@ -30,19 +30,6 @@ export function findFirefox(): string | undefined {
   return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(path => path && existsSync(path))
 }
 
-/**
- * Puppeteer starts Firefox in its own process group, and over WebDriver BiDi nothing ends it
- * when this process dies (killed by a test runner, or the dev server stopped mid-comparison).
- * A detached watchdog kills the browser's group once this process is gone.
- */
-function killWhenWeDie(browserPid: number | undefined) {
-  if (!browserPid || process.platform === 'win32')
-    return undefined
-  const watchdog = spawn('sh', ['-c', 'while kill -0 "$0" 2>/dev/null; do sleep 1; done; kill -9 -"$1" 2>/dev/null || kill -9 "$1" 2>/dev/null', String(process.pid), String(browserPid)], { detached: true, stdio: 'ignore' })
-  watchdog.unref()
-  return watchdog
-}
-
 interface Driven {
   version: string
   evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>
@@ -55,7 +42,8 @@ async function launch(kind: HarnessBrowser, url: string): Promise<Driven> {
     if (!executablePath)
       throw new Error('Firefox is not installed (Debian: apt-get install -y firefox-esr; or set FIREFOX_PATH)')
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true, timeout: 60_000 })
-    const watchdog = killWhenWeDie(browser.process()?.pid)
+    // Puppeteer starts Firefox in its own process group, and over WebDriver BiDi nothing ends it when we die.
+    const watchdog = killWithParent(browser.process()?.pid, { group: true })
     try {
       const page = await browser.newPage()
       await page.goto(url)

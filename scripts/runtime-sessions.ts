@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { prepareWorker, startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { fromBase64, runRequestParts } from '../demos/http-run.mjs'
+import { killWithParent } from '../demos/kill-with-parent.mjs'
 import type { HarnessBrowser } from './browser-harness'
 import { findFirefox, openBrowserHarness } from './browser-harness'
 import type { HostInput } from './process-hosts'
@@ -247,12 +248,14 @@ async function startServer(argv: string[], port: number, path: string, body: Uin
   child.stderr.on('data', (c) => { log += c })
   let spawnError: string | undefined
   child.on('error', (e) => { spawnError = e.message })
+  const watchdog = killWithParent(child.pid)
   const exited = new Promise(resolve => child.once('close', resolve))
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL')
       await exited
     }
+    watchdog?.kill()
   }
   const url = `http://127.0.0.1:${port}/`
   while (performance.now() - t0 < timeoutMs && child.exitCode === null && !spawnError) {

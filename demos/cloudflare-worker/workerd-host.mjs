@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { killWithParent } from '../kill-with-parent.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -108,6 +109,7 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'w
   const child = spawn(workerdBinary(), ['serve', join(dir, 'config.capnp'), '--socket-addr', `http=127.0.0.1:${listen}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const watchdog = killWithParent(child.pid)
   let log = ''
   child.stdout.on('data', (c) => { log += c })
   child.stderr.on('data', (c) => { log += c })
@@ -121,6 +123,7 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'w
       await exited
       clearTimeout(timer)
     }
+    watchdog?.kill()
     if (!prepared)
       rmSync(dir, { recursive: true, force: true })
   }
