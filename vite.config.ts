@@ -3,6 +3,7 @@ import { deckChunksPlugin } from './setup/deck-chunks'
 import { deckMonacoPlugin } from './setup/deck-monaco'
 import { deckShikiPlugin } from './setup/deck-shiki'
 import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
+import { liveRuntimesPlugin } from './scripts/runtimes-endpoint'
 
 export default defineConfig({
   optimizeDeps: {
@@ -13,6 +14,8 @@ export default defineConfig({
   plugins: [
     // Live Zig: POST /__zig/compile on the dev server (see demos/browser/live-zig/compile-endpoint.ts).
     liveZigPlugin(),
+    // The live runtime comparison: POST /__runtimes/compare on the dev server (see scripts/runtimes-endpoint.ts).
+    liveRuntimesPlugin(),
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
     // chunks that slide 1 loads (see setup/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),

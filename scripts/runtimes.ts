@@ -1,32 +1,23 @@
 // npm run runtimes: the same committed .wasm bytes on every runtime installed here
-// (Node, Deno, Bun through node:wasi; workerd through the slide's Worker; Chromium
-// through the page's runner), each output compared byte for byte with node:wasi's.
-// Prints a table and writes public/runtimes.json. Exits 1 if a runtime differs.
-//   npm run runtimes [-- --out FILE] [-- --no-timings]
+// (see runtime-sessions.ts), each output compared byte for byte with node:wasi's, and
+// start-up and compute timed the same way everywhere (METHOD). Prints a table and writes
+// public/runtimes.json, but only when every runtime ran and matched: otherwise it names
+// each runtime that did not, in one line, leaves the file as it was and exits 1.
+//   npm run runtimes [-- --out FILE] [-- --no-timings] [-- --partial] [-- --only node,firefox --out FILE]
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { cpus, platform, arch } from 'node:os'
+import { arch, cpus, platform, release } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
-import { benchInput, MANDELBROT_ARGS, MANDELBROT_LABEL, median } from '../demos/shared/workloads'
-import { startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
-import { openBrowserHarness } from '../demos/browser/harness/open-harness'
-import type { HostInput, HostRun, ProcessRuntime } from './lib/process-hosts'
-import { root, runHost, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
-import { Buffer } from 'node:buffer'
-import process from 'node:process'
-import { messageOf } from '../demos/shared/errors'
+import { benchInput, median } from '../demos/shared/workloads'
+import type { HostRun } from './lib/process-hosts'
+import { root, runHost, wasmPath } from './lib/process-hosts'
+import type { Case, Observed, RuntimeDef } from './runtime-sessions'
+import { RUNTIMES } from './runtime-sessions'
 
-export interface Case {
-  id: string
-  program: string
-  input: HostInput
-  /** 'trap': the program panics; the same stdout and a panic message are expected, not the same bytes. */
-  expect?: 'trap'
-}
+export type { Case }
 
-const te = new TextEncoder()
 export const CASES: Case[] = [
   { id: 'demo: text', program: 'demo', input: { stdin: 'Hello, Zig!\nWebAssembly everywhere.\n' } },
   { id: 'demo: empty input', program: 'demo', input: { stdin: '' } },
@@ -40,18 +31,37 @@ export const CASES: Case[] = [
   { id: 'flood: 100 kB', program: 'flood', input: { args: ['100000'] } },
   { id: 'panic: trap', program: 'panic', input: { stdin: '5' }, expect: 'trap' },
 ]
-/** The Worker runs demo only: these are the cases workerd gets. */
-const WORKER_CASES = CASES.filter(c => c.program === 'demo')
 const PANIC_TEXT = 'panic: index out of bounds\n'
 
+export const TIMING_RUNS = 5
+export const HELLO = CASES[0]
+export const CPU: Case = { id: 'mandelbrot 160x60x20000', program: 'mandelbrot', input: { args: ['160', '60', '20000'] } }
 
-interface Observed { stdout: Uint8Array, stderr: Uint8Array, exitCode: number | null, trapped: boolean }
+/** The cases the comparison slide can run live on the dev server (scripts/runtimes-endpoint.ts). */
+export const LIVE_CASE_IDS = [HELLO.id, CPU.id, 'panic: trap']
+
+/** What the two timing columns mean: written into runtimes.json, shown on the slide. */
+export const METHOD = {
+  runs: TIMING_RUNS,
+  start: 'Start: from spawning the runtime\'s process to the first byte of its answer to "Hello, Zig!" (demo.wasm); '
+    + 'workerd, Deno.serve: the server process, to the first byte of the answer to that POST (the Worker bundled beforehand); '
+    + 'browsers: the browser already open, a fresh Web Worker compiling and running demo.wasm, until the answer.',
+  compute: 'Compute: mandelbrot 160×60, 20000 iterations, in a fresh runtime each time (new process, server or Web Worker, so the module is compiled afresh), '
+    + 'from wasi.start() (_start) to its exit, timed inside each host with performance.now() '
+    + '(workerd: the variant Worker; workers-wasi reads the request body inside start(), and workerd\'s clock ticks in whole ms). '
+    + 'wasmtime, WasmEdge, WAMR have no JS host to time inside: no compute.',
+  medians: `Medians of ${TIMING_RUNS} runs.`,
+}
+
+export type { CaseResult, RuntimeReport, RuntimesJson }
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b))
 const contains = (hay: Uint8Array, needle: Uint8Array) => needle.length === 0 || Buffer.from(hay).includes(Buffer.from(needle))
 
 /** Judges one run against node:wasi's. Hosts may add their own lines to stderr (warnings, stack traces). */
-export function judge(c: Case, reference: HostRun, got: Observed): CaseResult {
+export function judge(c: Case, reference: HostRun, got: Observed, label = c.id): CaseResult {
+  if (got.failure)
+    return { case: label, pass: false, detail: got.failure }
   const problems: string[] = []
   if (!same(got.stdout, reference.stdout))
     problems.push(`stdout differs (${got.stdout.length} bytes, node:wasi ${reference.stdout.length})`)
@@ -67,194 +77,183 @@ export function judge(c: Case, reference: HostRun, got: Observed): CaseResult {
     if (!contains(got.stderr, reference.stderr))
       problems.push('stderr lacks the program\'s message')
   }
-  return { case: c.id, pass: problems.length === 0, ...(problems.length ? { detail: problems.join('; ') } : {}) }
+  return { case: label, pass: problems.length === 0, ...(problems.length ? { detail: problems.join('; ') } : {}) }
 }
 
-const PROCESS_RUNTIMES: Array<{ id: ProcessRuntime, name: string, engine: string, host: string }> = [
-  { id: 'node', name: 'Node.js', engine: 'V8', host: 'demos/node/run-wasi.mjs' },
-  { id: 'deno', name: 'Deno', engine: 'V8', host: 'demos/deno/run-wasi.ts' },
-  { id: 'bun', name: 'Bun', engine: 'JavaScriptCore', host: 'demos/bun/run-wasi.ts' },
-]
-
-const TIMING_RUNS = 5
-const HELLO = CASES[0]
-const CPU: Case = { id: MANDELBROT_LABEL, program: 'mandelbrot', input: { args: MANDELBROT_ARGS } }
-
-async function processRuntime(rt: typeof PROCESS_RUNTIMES[number], references: Map<string, HostRun>, timings: boolean, log: (s: string) => void): Promise<RuntimeReport> {
-  const base = { id: rt.id, name: rt.name, engine: rt.engine, host: rt.host }
-  if (!runtimeBinary(rt.id))
-    return { ...base, status: 'missing', message: `${rt.id} is not installed (it comes with npm install)`, results: [] }
-  const version = await runtimeVersion(rt.id)
-  const results: CaseResult[] = []
-  for (const c of CASES) {
-    const got = await runHost(rt.id, c.program, c.input)
-    const trapped = got.exitCode !== 0 && /RuntimeError|unreachable/i.test(got.stderr.toString('utf8'))
-    results.push(got.timedOut ? { case: c.id, pass: false, detail: 'timed out' } : judge(c, references.get(c.id)!, { ...got, trapped }))
-  }
-  log(`${rt.name} ${version}: ${results.filter(r => r.pass).length}/${results.length}`)
-  let timing: Record<string, number> | undefined
-  if (timings) {
-    const hello: number[] = []
-    const cpu: number[] = []
-    for (let i = 0; i < TIMING_RUNS; i++) {
-      hello.push((await runHost(rt.id, HELLO.program, HELLO.input)).wallMs)
-      cpu.push((await runHost(rt.id, CPU.program, CPU.input)).wallMs)
-    }
-    timing = { startMs: median(hello), computeMs: Math.max(0, median(cpu) - median(hello)) }
-  }
-  return { ...base, version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
+/** node:wasi on the machine's Node: what every runtime must give. */
+export async function references(cases: Case[] = CASES): Promise<Map<string, HostRun>> {
+  const refs = new Map<string, HostRun>()
+  for (const c of cases)
+    refs.set(c.id, await runHost('node', c.program, c.input))
+  return refs
 }
 
-async function workerdRuntime(references: Map<string, HostRun>, timings: boolean, log: (s: string) => void): Promise<RuntimeReport> {
-  const base = { id: 'workerd', name: 'workerd (Cloudflare Workers)', engine: 'V8', host: 'demos/cloudflare-worker/src/index.js' }
-  let workerd: Awaited<ReturnType<typeof startWorkerd>> | undefined
-  try {
-    const t0 = performance.now()
-    workerd = await startWorkerd()
-    const startMs = performance.now() - t0
+/** An error as one line: its lines joined, box drawing and repeated spaces dropped, at most 300 characters. */
+export function oneLine(e: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  const text = (e instanceof Error ? e.message : String(e)).replace(/\x1B\[[0-9;]*m/g, '').split('\n').map(l => l.replace(/[═║╔╗╚╝─│]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ')
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text
+}
+
+/** Rejects after `ms`; the caller's cleanup kills what the runtime left running. */
+function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms) }),
+  ]).finally(() => clearTimeout(timer))
+}
+
+export const RUNTIME_DEADLINE_MS = 240_000
+
+/** Runs every case (and the timings) on one runtime. Never throws: a failure is the report's message. */
+export async function measure(rt: RuntimeDef, refs: Map<string, HostRun>, { timings = true, log = (_: string) => {} } = {}): Promise<RuntimeReport> {
+  const cases = rt.only ? CASES.filter(c => rt.only!.programs.includes(c.program)) : CASES
+  const base = {
+    id: rt.id,
+    name: rt.name,
+    engine: rt.engine,
+    host: rt.host,
+    verified: rt.verified,
+    ...(rt.only ? { skipped: { cases: CASES.filter(c => !cases.includes(c)).map(c => c.id), why: rt.only.why } } : {}),
+  }
+  const missing = rt.available()
+  if (missing)
+    return { ...base, status: 'missing', message: missing, results: [] }
+  let session: Awaited<ReturnType<RuntimeDef['open']>> | undefined
+  const work = async (): Promise<RuntimeReport> => {
+    session = await rt.open()
     const results: CaseResult[] = []
-    for (const c of WORKER_CASES) {
-      const body = c.input.stdin
-      const response = await fetch(workerd.url, { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]) })
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      const exitCode = Number(response.headers.get('x-exit-code'))
-      // The Worker answers with stdout when the program succeeds and with its stderr when it does not.
-      const observed = exitCode === 0
-        ? { stdout: bytes, stderr: new Uint8Array(), exitCode, trapped: false }
-        : { stdout: new Uint8Array(), stderr: bytes, exitCode, trapped: false }
-      results.push(judge(c, references.get(c.id)!, observed))
+    for (const c of cases)
+      results.push(judge(c, refs.get(c.id)!, await session.run(c)))
+    if (rt.alsoVia) {
+      for (const c of CASES.filter(c => rt.alsoVia!.programs.includes(c.program)))
+        results.push(judge(c, refs.get(c.id)!, await session.run(c, rt.alsoVia.label), `${rt.alsoVia.label}: ${c.id}`))
     }
-    log(`workerd ${workerd.version}: ${results.filter(r => r.pass).length}/${results.length} (the Worker runs demo)`)
-    let timing: Record<string, number> | undefined
+    log(`${rt.name} ${session.version ?? ''}: ${results.filter(r => r.pass).length}/${results.length}`)
+    let timing: RuntimeReport['timings']
     if (timings) {
-      const request: number[] = []
-      for (let i = 0; i < TIMING_RUNS * 2; i++) {
-        const t = performance.now()
-        await (await fetch(workerd.url, { method: 'POST', body: String(HELLO.input.stdin) })).arrayBuffer()
-        request.push(performance.now() - t)
-      }
-      timing = { startMs, requestMs: median(request) }
-    }
-    return { ...base, version: workerd.version.replace(/^workerd /, ''), status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
-  }
-  catch (e) {
-    return { ...base, status: 'failed', message: messageOf(e), results: [] }
-  }
-  finally {
-    await workerd?.stop()
-  }
-}
-
-async function browserRuntime(references: Map<string, HostRun>, timings: boolean, log: (s: string) => void): Promise<RuntimeReport> {
-  const base = { id: 'chromium', name: 'Chromium (this deck\'s runner)', engine: 'V8', host: 'demos/browser/' }
-  let harness: Awaited<ReturnType<typeof openBrowserHarness>> | undefined
-  try {
-    harness = await openBrowserHarness()
-    const results: CaseResult[] = []
-    for (const c of CASES) {
-      const stdin = c.input.stdin === undefined ? [] : [...(typeof c.input.stdin === 'string' ? te.encode(c.input.stdin) : c.input.stdin)]
-      const files = Object.fromEntries(Object.entries(c.input.files ?? {}).map(([k, v]) => [k, String(v)]))
-      const r = await harness.run({ program: c.program, args: c.input.args, stdin, files })
-      results.push(judge(c, references.get(c.id)!, { ...r, trapped: r.error?.kind === 'trap' }))
-    }
-    log(`Chromium ${harness.version}: ${results.filter(r => r.pass).length}/${results.length}`)
-    let timing: Record<string, number> | undefined
-    if (timings) {
-      const cold: number[] = []
-      const cpu: number[] = []
-      const stdin = [...te.encode(String(HELLO.input.stdin))]
+      const start: number[] = []
+      const compute: number[] = []
       for (let i = 0; i < TIMING_RUNS; i++) {
-        cold.push((await harness.run({ program: HELLO.program, stdin, cold: true })).timings.totalMs)
-        cpu.push((await harness.run({ program: CPU.program, args: CPU.input.args })).timings.runMs)
+        start.push(await session.start(HELLO))
+        if (!rt.only) {
+          const ms = (await session.fresh(CPU)).computeMs
+          if (ms !== undefined)
+            compute.push(ms)
+        }
       }
-      timing = { startMs: median(cold), computeMs: median(cpu) }
+      timing = { startMs: median(start), ...(compute.length ? { computeMs: median(compute) } : {}) }
     }
-    return { ...base, version: harness.version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
+    return { ...base, version: session.version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
+  }
+  try {
+    return await deadline(work(), RUNTIME_DEADLINE_MS, rt.name)
   }
   catch (e) {
-    return { ...base, status: 'failed', message: messageOf(e), results: [] }
+    return { ...base, status: 'failed', message: oneLine(e), results: [] }
   }
   finally {
-    await harness?.close()
+    await session?.close().catch(() => {})
   }
 }
 
-export type { CaseResult, RuntimeReport, RuntimesJson }
+function machine() {
+  let os = `${platform()} ${release()} ${arch()}`
+  try {
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]
+    if (pretty)
+      os = `${pretty}, ${os}`
+  }
+  catch {}
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, os }
+}
 
-export async function compareRuntimes({ timings = true, log = (s: string) => console.log(`  ${s}`) } = {}): Promise<RuntimesJson> {
-  const references = new Map<string, HostRun>()
-  for (const c of CASES)
-    references.set(c.id, await runHost('node', c.program, c.input))
+export async function compareRuntimes({ timings = true, only, log = (s: string) => console.log(`  ${s}`) }: { timings?: boolean, only?: string[], log?: (s: string) => void } = {}): Promise<RuntimesJson> {
+  const refs = await references()
   const runtimes: RuntimeReport[] = []
-  for (const rt of PROCESS_RUNTIMES)
-    runtimes.push(await processRuntime(rt, references, timings, log))
-  runtimes.push(await workerdRuntime(references, timings, log))
-  runtimes.push(await browserRuntime(references, timings, log))
+  for (const rt of RUNTIMES) {
+    if (only && !only.includes(rt.id))
+      continue
+    if (rt.optional && rt.available())
+      continue // wasmtime, WasmEdge, WAMR: a row only where they are installed
+    runtimes.push(await measure(rt, refs, { timings, log }))
+  }
 
   const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as { modules: Array<{ name: string, sha256: string, bytes: number }> }
   const programs = [...new Set(CASES.map(c => c.program))]
+  const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
   return {
     date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, os: `${platform()} ${arch()}` },
-    reference: 'node:wasi (demos/node/run-wasi.mjs)',
+    machine: machine(),
+    reference: `node:wasi on Node ${process.versions.node} (demos/node/run-wasi.mjs)`,
+    method: METHOD,
     modules: programs.map((name) => {
       const bytes = readFileSync(wasmPath(name))
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
       const m = manifest.modules.find(x => x.name === name)
-      if (m?.sha256 !== sha256)
+      if (m?.sha256 !== sha(bytes))
         throw new Error(`${name}.wasm does not match manifest.json: run npm run build:wasm`)
-      return { name, bytes: bytes.length, sha256 }
+      return { name, bytes: bytes.length, sha256: sha(bytes) }
     }),
-    cases: CASES.map(c => ({ id: c.id, program: c.program, workerd: WORKER_CASES.includes(c) })),
-    // What a browser showing the deck runs to add its own row: node:wasi's output for this input.
+    cases: CASES.map(c => c.id),
+    // What a browser showing the deck runs to add its own row: node:wasi's output for these inputs.
     live: {
       program: HELLO.program,
       stdin: String(HELLO.input.stdin),
-      stdoutSha256: createHash('sha256').update(references.get(HELLO.id)!.stdout).digest('hex'),
+      stdoutSha256: sha(refs.get(HELLO.id)!.stdout),
+      cpu: { program: CPU.program, args: CPU.input.args ?? [], stdoutSha256: sha((await runHost('node', CPU.program, CPU.input)).stdout) },
+      cases: LIVE_CASE_IDS,
     },
     runtimes,
   }
 }
 
-async function main() {
-  const outIndex = process.argv.indexOf('--out')
-  const out = outIndex > 0 ? process.argv[outIndex + 1] : join(root, 'public/runtimes.json')
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+
+async function main(): Promise<number> {
+  const out = arg('--out') ?? join(root, 'public/runtimes.json')
   const timings = !process.argv.includes('--no-timings')
+  const partial = process.argv.includes('--partial')
+  const only = arg('--only')?.split(',')
   console.log(`runtimes: ${CASES.length} cases, each compared with node:wasi${timings ? `, timings: median of ${TIMING_RUNS}` : ''}`)
-  const report = await compareRuntimes({ timings })
-  const node = report.runtimes.find(r => r.id === 'node')?.timings
-  const ratio = (v?: number, base?: number) => (v === undefined || !base ? '' : `${(v / base).toFixed(2)}x`)
+  const report = await compareRuntimes({ timings, only })
+  const ms = (v?: number) => (v === undefined ? '-' : v.toFixed(1))
   console.table(report.runtimes.map(r => ({
     runtime: r.name,
     engine: r.engine,
     version: r.version ?? '-',
     status: r.status,
     passed: `${r.results.filter(x => x.pass).length}/${r.results.length}`,
-    ...(timings
-      ? {
-          'start (ms)': r.timings?.startMs?.toFixed(1) ?? '-',
-          'vs node': ratio(r.timings?.startMs, node?.startMs),
-          'mandelbrot (ms)': r.timings?.computeMs?.toFixed(1) ?? '-',
-          'vs node ': ratio(r.timings?.computeMs, node?.computeMs),
-          'request (ms)': r.timings?.requestMs?.toFixed(1) ?? '-',
-        }
-      : {}),
+    ...(timings ? { 'start (ms)': ms(r.timings?.startMs), 'compute (ms)': ms(r.timings?.computeMs) } : {}),
   })))
-  for (const r of report.runtimes) {
-    if (r.message)
-      console.log(`${r.name}: ${r.message}`)
-    for (const x of r.results.filter(x => !x.pass))
-      console.log(`${r.name} FAILED ${x.case}: ${x.detail}`)
+  if (timings)
+    console.log(`${METHOD.start}\n${METHOD.compute}\n${METHOD.medians}`)
+  const bad = report.runtimes.filter(r => r.status !== 'verified')
+  for (const r of bad) {
+    const failures = r.results.filter(x => !x.pass)
+    const why = r.message ?? `${failures.length} case(s) differ from node:wasi: ${failures.map(x => `${x.case} (${x.detail})`).join('; ')}`
+    console.error(`runtimes: ${r.name} ${r.status === 'missing' ? 'could not run' : 'failed'}: ${why}`)
   }
-  if (timings) {
-    console.log('start: a process running demo on "Hello" (workerd: start to first answer; Chromium: fresh worker + compile).')
-    console.log(`${MANDELBROT_LABEL}: process time minus start (Chromium: _start to exit in the worker). request: a warm POST to workerd.`)
+  if (only && !arg('--out')) {
+    console.error(`runtimes: --only ran a subset: ${out} left unchanged (give --out FILE to write it elsewhere)`)
+    return bad.length ? 1 : 0
+  }
+  if (bad.length && !partial) {
+    console.error(`runtimes: ${out} left unchanged (every runtime must run and match; --partial writes what ran)`)
+    return 1
   }
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
-  console.log(`wrote ${out}`)
-  if (report.runtimes.some(r => r.status !== 'verified'))
-    process.exitCode = 1
+  console.log(`wrote ${out}${bad.length ? ' (partial: see the failures above)' : ''}`)
+  return bad.length ? 1 : 0
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
-  await main()
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Exit explicitly: nothing this script started (esbuild's service, a server, a browser) may keep it alive.
+  main().then(code => process.exit(code), (e) => {
+    console.error(`runtimes: ${oneLine(e)}`)
+    process.exit(1)
+  })
+}

@@ -3,22 +3,34 @@
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.
 //   node demos/cloudflare-worker/workerd-host.mjs [PORT]   (serves until Ctrl-C)
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import process from 'node:process'
+import { killWithParent } from '../shared/kill-with-parent.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
-/** The Worker's compatibility date, from its wrangler.json (workerd refuses one newer than its own build). */
+/** workerd refuses a compatibility date newer than its own build. */
 const COMPATIBILITY_DATE = JSON.parse(readFileSync(join(here, 'wrangler.json'), 'utf8')).compatibility_date
 
 export function workerdBinary() {
   return join(dirname(require.resolve('workerd/package.json')), 'bin', 'workerd')
+}
+
+let version
+function workerdVersion() {
+  version ??= new Promise((resolve) => {
+    const v = spawn(workerdBinary(), ['--version'])
+    let out = ''
+    v.stdout.on('data', (c) => { out += c })
+    v.on('close', () => resolve(out.trim()))
+    v.on('error', () => resolve('workerd (version unknown)'))
+  })
+  return version
 }
 
 function freePort() {
@@ -32,55 +44,75 @@ function freePort() {
   })
 }
 
-/** Bundles the Worker and writes a workerd config next to it. Returns the folder. */
-export async function prepareWorker() {
+const root = join(here, '../..')
+const publicWasm = name => join(root, 'public/wasm', name)
+
+/**
+ * What workerd can run: the slide's Worker ('worker'), its variant that takes any committed
+ * module and case from the request ('cases', src/cases.js), or the same Worker as a Cloudflare
+ * Pages Function in advanced mode ('pages', ../cloudflare-pages/_worker.js, with an ASSETS binding).
+ */
+const VARIANTS = {
+  worker: { entry: join(here, 'src/index.js'), wasm: { 'demo.wasm': join(here, 'src/demo.wasm') } },
+  cases: {
+    entry: join(here, 'src/cases.js'),
+    wasm: Object.fromEntries(['demo', 'wasi-env', 'read-file', 'exit-code', 'mandelbrot', 'flood', 'panic']
+      .map(name => [`wasm/${name}.wasm`, publicWasm(`${name}.wasm`)])),
+  },
+  pages: { entry: join(here, '../cloudflare-pages/_worker.js'), wasm: { 'demo.wasm': join(here, 'src/demo.wasm') }, assets: join(here, '../cloudflare-pages/public') },
+}
+
+/** Bundles a Worker (esbuild, once) and writes a workerd config next to it. Returns the folder. */
+export async function prepareWorker(variant = 'worker') {
+  const { entry, wasm, assets } = VARIANTS[variant]
   const dir = mkdtempSync(join(tmpdir(), 'workerd-'))
   await build({
-    entryPoints: [join(here, 'src/index.js')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     external: ['*.wasm'],
     outfile: join(dir, 'worker.mjs'),
     logLevel: 'silent',
   })
-  copyFileSync(join(here, 'src/demo.wasm'), join(dir, 'demo.wasm'))
-  copyFileSync(join(dirname(require.resolve('@cloudflare/workers-wasi')), 'memfs.wasm'), join(dir, 'memfs.wasm'))
+  const modules = { ...wasm, 'memfs.wasm': join(dirname(require.resolve('@cloudflare/workers-wasi')), 'memfs.wasm') }
+  for (const [name, from] of Object.entries(modules)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    copyFileSync(from, join(dir, name))
+  }
   writeFileSync(join(dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .demoWorker) ],
+  services = [ (name = "main", worker = .demoWorker)${assets ? `, (name = "assets", disk = "${assets}")` : ''} ],
   sockets = [ (name = "http", address = "127.0.0.1:0", http = (), service = "main") ],
 );
 
 const demoWorker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "demo.wasm", wasm = embed "demo.wasm"),
-    (name = "memfs.wasm", wasm = embed "memfs.wasm"),
+${Object.keys(modules).map(name => `    (name = "${name}", wasm = embed "${name}"),`).join('\n')}
   ],
-  compatibilityDate = "${COMPATIBILITY_DATE}",
+  compatibilityDate = "${COMPATIBILITY_DATE}",${assets ? '\n  bindings = [ (name = "ASSETS", service = "assets") ],' : ''}
 );
 `)
   return dir
 }
 
 /**
- * Starts workerd with the Worker. Resolves once it answers HTTP.
- * @returns {Promise<{ url: string, version: string, stop: () => Promise<void> }>} where it listens, its version, and how to stop it
+ * Starts workerd with a Worker. Resolves once it answers HTTP (a POST to `probe`).
+ * `prepared`: a folder from prepareWorker(), reused and left in place (no bundling here).
+ * @returns {Promise<{ url: string, version: string, firstAnswerMs: number, stop: () => Promise<void> }>}
  */
-export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
-  const dir = await prepareWorker()
+export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'worker', prepared, probe = '/', probeBody = '' } = {}) {
+  const dir = prepared ?? await prepareWorker(variant)
   const listen = port ?? await freePort()
+  const t0 = performance.now()
   const child = spawn(workerdBinary(), ['serve', join(dir, 'config.capnp'), '--socket-addr', `http=127.0.0.1:${listen}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const watchdog = killWithParent(child.pid)
   let log = ''
-  child.stdout.on('data', (c) => {
-    log += c
-  })
-  child.stderr.on('data', (c) => {
-    log += c
-  })
+  child.stdout.on('data', (c) => { log += c })
+  child.stderr.on('data', (c) => { log += c })
   const exited = new Promise(resolve => child.once('exit', resolve))
 
   const stop = async () => {
@@ -91,7 +123,9 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
       await exited
       clearTimeout(timer)
     }
-    rmSync(dir, { recursive: true, force: true })
+    watchdog?.kill()
+    if (!prepared)
+      rmSync(dir, { recursive: true, force: true })
   }
 
   const url = `http://127.0.0.1:${listen}/`
@@ -100,21 +134,16 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000 } = {}) {
     if (child.exitCode !== null)
       break
     try {
-      await fetch(url, { method: 'POST', body: '' })
-      const version = (await new Promise((resolve) => {
-        const v = spawn(workerdBinary(), ['--version'])
-        let out = ''
-        v.stdout.on('data', (c) => {
-          out += c
-        })
-        v.on('close', () => resolve(out.trim()))
-      }))
-      return { url, version, stop }
+      const answer = await fetch(new URL(probe, url), { method: 'POST', body: probeBody })
+      await answer.body?.getReader().read()
+      const firstAnswerMs = performance.now() - t0
+      await answer.body?.cancel().catch(() => {})
+      return { url, version: await workerdVersion(), firstAnswerMs, stop }
     }
     catch {
       if (Date.now() > deadline)
         break
-      await new Promise(r => setTimeout(r, 100))
+      await new Promise(r => setTimeout(r, 5))
     }
   }
   await stop()

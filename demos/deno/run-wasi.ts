@@ -1,11 +1,16 @@
 // Deno's host: runs a wasm32-wasi command with Deno's node:wasi.
-// deno run --allow-read demos/deno/run-wasi.ts [--dir DIR] module.wasm [args...]
+// deno run --allow-read demos/deno/run-wasi.ts [--dir DIR] [--timing FILE] module.wasm [args...]
 import { WASI } from "node:wasi"
 import { basename } from "node:path"
+import { timeStartToExit } from "../shared/host-timing.mjs"
 
 const argv = [...Deno.args]
 const preopens: Record<string, string> = {}
-if (argv[0] === "--dir") preopens["/"] = argv.splice(0, 2)[1]
+while (argv[0]?.startsWith("--")) {
+  const [flag, value] = argv.splice(0, 2)
+  if (flag === "--dir") preopens["/"] = value
+  else if (flag === "--timing") timeStartToExit(WASI, value)
+}
 const [wasmPath, ...args] = argv
 
 // #region host

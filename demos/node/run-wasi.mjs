@@ -1,5 +1,5 @@
 // Node's host: runs a wasm32-wasi command with node:wasi.
-// node demos/node/run-wasi.mjs [--dir DIR] [--preopen NAME=DIR]... [--env K=V]... module.wasm [args...]
+// node demos/node/run-wasi.mjs [--dir DIR] [--preopen NAME=DIR]... [--env K=V]... [--timing FILE] module.wasm [args...]
 // --dir DIR preopens DIR as "/"; --preopen preopens DIR under NAME (in the order given, from fd 3).
 // The global process, not an import of node:process: importing it reads process.stdout,
 // which makes a piped stdout non-blocking (Zig's output then stops at about 64 KiB).
@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { WASI } from 'node:wasi'
+import { timeStartToExit } from '../shared/host-timing.mjs'
 
 const argv = process.argv.slice(2)
 const env = {}
@@ -16,6 +17,7 @@ while (argv[0]?.startsWith('--')) {
   if (flag === '--env') env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
   else if (flag === '--dir') preopens['/'] = value
   else if (flag === '--preopen') preopens[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
+  else if (flag === '--timing') timeStartToExit(WASI, value)
 }
 const [wasmPath, ...args] = argv
 

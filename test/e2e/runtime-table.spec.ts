@@ -1,38 +1,69 @@
-// The runtime table: the seed's list with what this machine verified, and a live
-// row for the browser showing the deck.
+// The runtime table: the seed's list with what this machine verified (or why a
+// runtime cannot run here), and the comparison with the recorded rows plus this
+// browser measured live.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../helpers/node-wasi'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { shortVersion } from '../../demos/browser/composables/runtime-rows'
+import { root } from '../../scripts/lib/paths.mjs'
+import { deckSlides } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
-const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8'))
-const version = (id: string) => report.runtimes.find((r: { id: string }) => r.id === id).version as string
+const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string }> }
+const version = (id: string) => shortVersion(report.runtimes.find(r => r.id === id)!.version)
 
-test('the seed slide lists every runtime, verified ones with their version, and this browser live', async ({ page }) => {
-  const slide = await openSlide(page, slideTitled(slides, 'JS+WASM runtimes'))
+test('the seed slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
+  const slide = await openSlide(page, slides.find(s => s.title === 'JS+WASM runtimes')!.no)
   const table = slide.locator('.runtime-table')
-  for (const [row, id] of [['bun', 'bun'], ['deno', 'deno'], ['workerd', 'workerd'], ['node', 'node']]) {
+  const verified: Array<[string, string[], string?]> = [
+    ['AWS Lambda', ['lambda'], 'handler, invoked locally on Node 24'],
+    ['Bun', ['bun']],
+    ['Cloudflare Workers', ['workerd'], 'in local workerd'],
+    ['Pages Functions', ['pages'], '_worker.js in local workerd'],
+    ['Deno', ['deno']],
+    ['Deno Deploy', ['deno-serve'], 'Deno.serve entry, served locally'],
+    ['Node.js 20 and 24', ['node', 'node24']],
+    ['Chromium, Firefox', ['chromium', 'firefox']],
+  ]
+  for (const [row, ids, what] of verified) {
     const status = table.locator(`tr[data-runtime="${row}"] .status`)
-    await expect(status).toHaveClass(/verified/)
-    await expect(status).toContainText(`same bytes`)
-    await expect(status).toContainText(version(id))
+    await expect(status, row).toHaveClass(/verified/)
+    await expect(status, row).toContainText('✓')
+    await expect(status, row).toContainText('same bytes')
+    for (const id of ids)
+      await expect(status, row).toContainText(version(id))
+    if (what)
+      await expect(status, row).toContainText(what)
   }
-  for (const claimed of ['AWS Lambda and AWS Lambda@Edge', 'Fastly Compute@Edge', 'WasmEdge', 'Lagon'])
-    await expect(table.locator(`tr[data-runtime="${claimed}"] .status`)).toHaveText('claimed')
+  await expect(table.locator('tr[data-runtime="Fastly Compute"] .status')).toHaveText(/not here: its JS has no WebAssembly/)
+  await expect(table.locator('tr[data-runtime="WasmEdge"] .status')).toHaveText(/not here: its QuickJS has no WebAssembly/)
+  await expect(table.locator('tr[data-runtime="Lagon"] .status')).toHaveText(/discontinued/)
+  await expect(table).not.toContainText('claimed')
+  await expect(table).not.toContainText('deployed')
+  await expect(table.locator('.wasm-only')).toContainText(/wasmtime.*WAMR.*GraalWasm.*not installed here/)
   const live = table.locator('tr[data-runtime="live"]')
   await expect(live).toContainText(/This browser: Chromium [\d.]+ \(V8\)/)
-  await expect(live.locator('.status')).toContainText('✓ same bytes, live')
+  await expect(live.locator('.status')).toContainText('✓ same bytes, live', { timeout: 30_000 })
 })
 
-test('the comparison slide shows the five measured runtimes and the live row', async ({ page }) => {
-  const slide = await openSlide(page, slideTitled(slides, 'Same bytes, five runtimes'))
+test('the comparison slide on the built site: the recorded rows with bars, plus this browser measured live', async ({ page }) => {
+  const slide = await openSlide(page, slides.find(s => s.title === 'Same bytes, every runtime here')!.no)
   const rows = slide.locator('.runtime-table tbody tr')
-  await expect(rows).toHaveCount(6)
-  for (const id of ['node', 'deno', 'bun', 'workerd', 'chromium'])
-    await expect(slide.locator(`tr[data-runtime="${id}"] .status`)).toHaveClass(/verified/)
+  await expect(rows).toHaveCount(report.runtimes.length + 1)
+  for (const r of report.runtimes) {
+    const row = slide.locator(`tr[data-runtime="${r.id}"]`)
+    await expect(row, r.id).toHaveAttribute('data-state', 'recorded')
+    await expect(row.locator('.status'), r.id).toHaveClass(/verified/)
+    await expect(row.locator('.timing-bar.start .bar'), r.id).toHaveCount(1)
+  }
   await expect(slide.locator('tr[data-runtime="bun"]')).toContainText('JavaScriptCore')
-  await expect(slide.locator('tr[data-runtime="live"]')).toContainText(/Chromium [\d.]+, live/)
-  await expect(slide.locator('tr[data-runtime="live"] .status')).toHaveText('✓ demo')
+  await expect(slide.locator('tr[data-runtime="firefox"]')).toContainText('SpiderMonkey')
+  // No live button on the built site: there is no server to run the runtimes.
+  await expect(slide.locator('.live-run')).toHaveCount(0)
+  const live = slide.locator('tr[data-runtime="live"]')
+  await expect(live).toContainText(/Chromium [\d.]+, live/)
+  await expect(live.locator('.status')).toHaveText('✓ live', { timeout: 30_000 })
+  await expect(live.locator('.timing-bar.start .value')).toHaveText(/^\d+ ms$/)
+  await expect(live.locator('.timing-bar.compute .value')).toHaveText(/^\d+ ms$/)
+  await expect(live.locator('.timing-bar.compute .bar')).toHaveCount(1)
 })

@@ -20,11 +20,13 @@ const LAYERS: Array<Record<string, string[]>> = [
   // Page-side state for the components.
   { composables: ['demos/browser/composables/'] },
   // What the composables drive: the Worker playground, Live Zig (page and dev server), the browser harness.
-  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness': ['demos/browser/harness/'] },
+  // The Deno.serve entry (Deno Deploy's shape) runs modules on the runner core's in-memory WASI session.
+  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness': ['demos/browser/harness/'], 'deno-deploy': ['demos/deno-deploy/'] },
   // The runner core: no Vue.
   { runner: ['demos/browser/runner/'] },
   // The hosts of the other runtimes.
-  { 'node': ['demos/node/'], 'deno': ['demos/deno/'], 'bun': ['demos/bun/'], 'cloudflare-worker': ['demos/cloudflare-worker/'] },
+  // The Pages Function is the slide's Worker in advanced mode: one room with it.
+  { 'node': ['demos/node/'], 'deno': ['demos/deno/'], 'bun': ['demos/bun/'], 'aws-lambda': ['demos/aws-lambda/'], 'cloudflare-worker': ['demos/cloudflare-worker/', 'demos/cloudflare-pages/'] },
   // Node helpers shared by scripts, bench and tests (paths, processes, the browser, the built site).
   { 'scripts/lib': ['scripts/lib/'] },
   // Facts and helpers every layer may use (in the page and in Node).
@@ -84,7 +86,8 @@ function importsOf(file: string): Array<{ spec: string, target?: string }> {
   for (const m of text.matchAll(/new URL\(\s*(['"])(\.{1,2}\/[^'"]+\.(?:ts|mjs|js))\1\s*,\s*import\.meta\.url\s*\)/g))
     specs.push(m[2])
   return specs
-    .filter(spec => spec.startsWith('.'))
+    // A .wasm import is a module the host hands over (workerd names them), not code.
+    .filter(spec => spec.startsWith('.') && !spec.endsWith('.wasm'))
     .map((spec) => {
       const base = posix.normalize(posix.join(dirname(file), spec.replace(/\?.*$/, '')))
       const target = ['', '.ts', '.mjs', '.js', '.vue', '/index.ts'].map(ext => base + ext).find(p => files.has(p) || existsInRepo(p))

@@ -1,14 +1,17 @@
-// Opens the runner in Chromium (Debian's, or Playwright's) on a page served from
-// 127.0.0.1, so Node scripts can run modules in a real browser.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+// Opens the runner in Chromium (Debian's, or Playwright's, driven by Playwright) or in
+// Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) on a page
+// served from 127.0.0.1, so Node scripts can run modules in a real browser.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
+import puppeteer from 'puppeteer-core'
 import type { HarnessRun } from './harness-page'
 import { findChromium } from '../../../scripts/lib/find-browser.mjs'
 import { root } from '../../../scripts/lib/paths.mjs'
 import { serveDist } from '../../../scripts/lib/serve-dist.mjs'
+import { killWithParent } from '../../shared/kill-with-parent.mjs'
 
 export interface BrowserRun {
   exitCode: number | null
@@ -19,7 +22,58 @@ export interface BrowserRun {
   timings: { compileMs: number, instantiateMs: number, runMs: number, totalMs: number }
 }
 
-export async function openBrowserHarness() {
+export type HarnessBrowser = 'chromium' | 'firefox'
+
+/** Debian's Firefox ESR (or FIREFOX_PATH), or undefined. */
+export function findFirefox(): string | undefined {
+  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(path => path && existsSync(path))
+}
+
+interface Driven {
+  version: string
+  evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>
+  close: () => Promise<void>
+}
+
+async function launch(kind: HarnessBrowser, url: string): Promise<Driven> {
+  if (kind === 'firefox') {
+    const executablePath = findFirefox()
+    if (!executablePath)
+      throw new Error('Firefox is not installed (Debian: apt-get install -y firefox-esr; or set FIREFOX_PATH)')
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true, timeout: 60_000 })
+    // Puppeteer starts Firefox in its own process group, and over WebDriver BiDi nothing ends it when we die.
+    const watchdog = killWithParent(browser.process()?.pid, { group: true })
+    try {
+      const page = await browser.newPage()
+      await page.goto(url)
+      await page.waitForFunction(() => 'harness' in globalThis)
+      const close = async () => {
+        await browser.close()
+        watchdog?.kill()
+      }
+      return { version: (await browser.version()).replace(/^firefox\//, ''), evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never, close }
+    }
+    catch (e) {
+      await browser.close()
+      watchdog?.kill()
+      throw e
+    }
+  }
+  const executablePath = findChromium()
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'], timeout: 60_000 })
+  try {
+    const page = await browser.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => 'harness' in globalThis)
+    return { version: browser.version(), evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never, close: () => browser.close() }
+  }
+  catch (e) {
+    await browser.close()
+    throw e
+  }
+}
+
+export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
   const dir = mkdtempSync(join(tmpdir(), 'harness-'))
   const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
@@ -28,18 +82,22 @@ export async function openBrowserHarness() {
   mkdirSync(join(dir, 'files'))
   symlinkSync(join(root, 'public/wasm'), join(dir, 'wasm'))
   const server = await serveDist({ dir })
-  const executablePath = findChromium()
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'] })
-  const page = await browser.newPage()
-  await page.goto(server.url)
-  await page.waitForFunction(() => 'harness' in globalThis)
+  let browser: Driven
+  try {
+    browser = await launch(kind, server.url)
+  }
+  catch (e) {
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
 
   type Harness = { run: (r: HarnessRun) => Promise<Omit<BrowserRun, 'preopens'> & { stdout: number[], stderr: number[], preopens?: Record<string, Record<string, number[]>> }>, engine: () => string }
   return {
-    version: browser.version(),
-    userAgent: await page.evaluate(() => (globalThis as unknown as { harness: Harness }).harness.engine()),
+    version: browser.version,
+    userAgent: await browser.evaluate(() => (globalThis as unknown as { harness: Harness }).harness.engine(), undefined),
     async run(r: HarnessRun): Promise<BrowserRun> {
-      const out = await page.evaluate(x => (globalThis as unknown as { harness: Harness }).harness.run(x), r)
+      const out = await browser.evaluate(x => (globalThis as unknown as { harness: Harness }).harness.run(x), r)
       const { stdout, stderr, preopens: trees, ...rest } = out
       const preopens = trees && Object.fromEntries(Object.entries(trees).map(([name, files]) =>
         [name, Object.fromEntries(Object.entries(files).map(([p, b]) => [p, new Uint8Array(b)]))]))

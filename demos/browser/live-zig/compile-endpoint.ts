@@ -23,7 +23,8 @@ export interface EndpointOptions {
 
 type Reply = (status: number, body: unknown) => void
 
-function sameOrigin(req: IncomingMessage): boolean {
+/** Whether a request comes from a page of this server (its Origin names this Host). */
+export function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin
   const host = req.headers.host
   if (!origin || !host)

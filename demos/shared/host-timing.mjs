@@ -1,0 +1,18 @@
+// npm run runtimes passes a host `--timing FILE`: the host then writes the time from
+// wasi.start() (the module's _start) to the end of the process into FILE, measured the
+// same way in Node, Deno and Bun (Bun's proc_exit ends the process: 'exit' still fires).
+import { writeFileSync } from 'node:fs'
+// `process` is the global one (Node, Deno and Bun all have it). Importing 'node:process' as
+// an ES module would read every property of process, process.stdin included, and that
+// turns a stdin pipe non-blocking: Zig then fails with "error: Unexpected".
+
+export function timeStartToExit(WASI, file) {
+  if (!file)
+    return
+  const start = WASI.prototype.start
+  WASI.prototype.start = function (instance) {
+    const t0 = performance.now()
+    process.on('exit', () => writeFileSync(file, JSON.stringify({ computeMs: performance.now() - t0 })))
+    return start.call(this, instance)
+  }
+}
