@@ -42,15 +42,15 @@ test('edited code compiles in the page; a second edit fetches nothing; a type er
   expect(compilerRequests).toEqual([]) // nothing before the reader asks
 
   let output = await edit(page, source.replace('const greeting = "Hello";', 'const greeting = "Grüß Gott";'))
-  await expect(output.locator('.live-zig-progress')).toContainText(/loading the Zig compiler, [\d.]+ MB…|compiling/)
+  await expect(output.locator('.live-zig-progress')).toContainText(/loading the Zig compiler, [\d.]+ MiB…|compiling/)
   await expect(output.locator('.live-zig-stdout')).toHaveText(/^Grüß Gott, Node!\n(.*\n){3}Grüß Gott, you!\n$/, { timeout: 120_000 })
-  await expect(output.locator('.live-zig-info')).toHaveText(/compiled by in-page zig\.wasm \([\d.]+ MB, Zig 0\.11\.0, self-hosted wasm backend\) in [\d.]+ s, after [\d.]+ s loading it, [\d.]+ KB; run [\d.]+ ms/)
+  await expect(output.locator('.live-zig-info')).toHaveText(/compiled by in-page zig\.wasm \([\d.]+ MiB, Zig 0\.11\.0, self-hosted wasm backend\) in [\d.]+ s, after [\d.]+ s loading it, [\d.]+ KiB; run [\d.]+ ms/)
   expect(compilerRequests.map(u => u.replace(/.*\/zig-compiler\//, '')).sort()).toEqual(['lib.tar', 'manifest.json', 'zig.wasm'])
 
   const fetched = compilerRequests.length
   output = await edit(page, source.replace('const greeting = "Hello";', 'const greeting = "Servus";'))
   await expect(output.locator('.live-zig-stdout')).toHaveText(/^Servus, Node!\n(.*\n){3}Servus, you!\n$/, { timeout: 60_000 })
-  await expect(output.locator('.live-zig-info')).toHaveText(/compiled by in-page zig\.wasm .* in [\d.]+ s, [\d.]+ KB; run/)
+  await expect(output.locator('.live-zig-info')).toHaveText(/compiled by in-page zig\.wasm .* in [\d.]+ s, [\d.]+ KiB; run/)
   await expect(output.locator('.live-zig-info')).not.toContainText('loading')
   expect(compilerRequests).toHaveLength(fetched)
 
