@@ -1,8 +1,8 @@
 // npm test's pretest: installs what the browser tests need when it is missing (a Chromium,
-// pdftotext, fonts): with apt as root on Debian/Ubuntu, else Playwright's browser download.
+// Firefox ESR for the runtime comparison, pdftotext, fonts): with apt as root on Debian/Ubuntu, else Playwright's browser download.
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
-import { findAnyChromium, findChromium, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
+import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
 import process from 'node:process'
 
 const canApt = () => process.getuid?.() === 0 && has('apt-get')
@@ -14,6 +14,7 @@ function aptInstall(packages) {
 
 const missing = [
   ...(findChromium() || await playwrightsOwn() ? [] : ['chromium']),
+  ...(findFirefox() ? [] : ['firefox-esr']),
   ...(has('pdftotext') ? [] : ['poppler-utils']),
   ...(hasFonts() ? [] : ['fonts-dejavu-core', 'fonts-liberation']),
 ]
@@ -26,6 +27,8 @@ if (!path) {
   console.error(`No Chromium found for the browser tests (${NO_CHROMIUM_ADVICE}).`)
   process.exit(1)
 }
+if (!findFirefox())
+  console.warn('pretest: Firefox ESR is missing (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH): the runtime comparison test will fail.')
 if (!has('pdftotext'))
   console.warn('pretest: pdftotext is missing (Debian: poppler-utils; macOS: brew install poppler): the PDF test will fail.')
 if (!hasFonts())

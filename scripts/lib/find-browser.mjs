@@ -24,6 +24,11 @@ function isProgram(path) {
   }
 }
 
+/** Debian's Firefox ESR (or FIREFOX_PATH), or undefined: npm run runtimes drives it for the SpiderMonkey row. */
+export function findFirefox() {
+  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(path => path && isProgram(path))
+}
+
 /** A Chromium to drive: Debian's (or CHROMIUM_PATH), else Playwright's own if it was installed. */
 export async function findAnyChromium() {
   return findChromium() ?? await playwrightsOwn()

@@ -1,14 +1,14 @@
 // Opens the runner in Chromium (Debian's, or Playwright's, driven by Playwright) or in
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) on a page
 // served from 127.0.0.1, so Node scripts can run modules in a real browser.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
 import type { HarnessRun } from './harness-page'
-import { findChromium } from '../../../scripts/lib/find-browser.mjs'
+import { findChromium, findFirefox } from '../../../scripts/lib/find-browser.mjs'
 import { root } from '../../../scripts/lib/paths.mjs'
 import { serveDist } from '../../../scripts/lib/serve-dist.mjs'
 import { killWithParent } from '../../shared/kill-with-parent.mjs'
@@ -22,12 +22,10 @@ export interface BrowserRun {
   timings: { compileMs: number, instantiateMs: number, runMs: number, totalMs: number }
 }
 
+export { findFirefox }
+
 export type HarnessBrowser = 'chromium' | 'firefox'
 
-/** Debian's Firefox ESR (or FIREFOX_PATH), or undefined. */
-export function findFirefox(): string | undefined {
-  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(path => path && existsSync(path))
-}
 
 interface Driven {
   version: string
