@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite'
+import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
+import { liveRuntimesPlugin } from './scripts/runtimes-endpoint'
 import { deckChunksPlugin } from './setup/deck-chunks'
 import { deckMonacoPlugin } from './setup/deck-monaco'
 import { deckShikiPlugin } from './setup/deck-shiki'
-import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
-import { liveRuntimesPlugin } from './scripts/runtimes-endpoint'
 
 export default defineConfig({
   optimizeDeps: {

@@ -5,8 +5,8 @@
 // each click is made just after a frame was painted, and "within one frame" means the
 // output was in the page before the next frame began.
 import type { Browser } from 'playwright-core'
-import { runNodeWasi } from '../scripts/lib/process-hosts'
 import type { Site } from './first-load'
+import { runNodeWasi } from '../scripts/lib/process-hosts'
 import { newBenchContext } from './first-load'
 
 export interface ClickRun { stdin: string, expected: string }

@@ -1,11 +1,11 @@
 // The two decks the benchmark builds in its own run: this one (with `npm run build`,
 // timed, and `npm run export`, timed) and a stock Slidev deck as the baseline.
+import type { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../scripts/lib/paths.mjs'
 import process from 'node:process'
-import { Buffer } from 'node:buffer'
+import { root } from '../scripts/lib/paths.mjs'
 
 export interface Timed { ms: number }
 

@@ -4,8 +4,8 @@
 // slide just opened, clicked as soon as it works: fetching, compiling and starting a
 // worker included.
 import type { Browser } from 'playwright-core'
-import { fileAt } from '../scripts/lib/site-files'
 import type { Site } from './first-load'
+import { fileAt } from '../scripts/lib/site-files'
 import { gzipBytes, newBenchContext } from './first-load'
 
 export interface EditorSlide {

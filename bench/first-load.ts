@@ -1,11 +1,11 @@
 // First load of a built deck in Chromium, cold (a new browser context each time): when
 // slide 1 is on screen, how many bytes of JS and CSS were fetched before it (gzip, as a
 // static host would send them), and what else the page fetches while it stays there.
+import type { Browser, BrowserContext } from 'playwright-core'
+import type { HeavyKind, SiteFile } from '../scripts/lib/site-files'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Browser, BrowserContext } from 'playwright-core'
-import type { HeavyKind, SiteFile } from '../scripts/lib/site-files'
 import { fileAt } from '../scripts/lib/site-files'
 
 export interface Site {

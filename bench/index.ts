@@ -11,32 +11,32 @@
 // Prints a table, writes bench/results.json and the table in bench/README.md. A script, not a
 // test: it asserts no time. `--runs N` sets the number of cold loads per deck (default 15),
 // `--editor-runs N` those of each editor slide (default 7).
+import type { HeavyKind } from '../scripts/lib/site-files'
+import type { EditorOpen, EditorSlide } from './editor-slide'
+import type { FirstLoad, Site } from './first-load'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { chromium } from 'playwright-core'
-import { findChromium } from '../scripts/lib/find-browser.mjs'
-import { serveDist } from '../scripts/lib/serve-dist.mjs'
+import { formatBytes } from '../demos/shared/format'
+import { median } from '../demos/shared/workloads'
 import { deckSlides, slideWith } from '../scripts/lib/deck-slides'
+import { findChromium } from '../scripts/lib/find-browser.mjs'
 import { root } from '../scripts/lib/paths.mjs'
-import type { HeavyKind } from '../scripts/lib/site-files'
+import { serveDist } from '../scripts/lib/serve-dist.mjs'
 import { siteFiles } from '../scripts/lib/site-files'
 import { clickInputs, clickToOutput } from './click-to-output'
 import { buildStockDeck, buildThisDeck, exportThisDeck, slidevVersion } from './decks'
-import type { EditorOpen, EditorSlide } from './editor-slide'
 import { openEditorSlide } from './editor-slide'
-import type { FirstLoad, Site } from './first-load'
 import { firstLoad, heavyFetchedOn } from './first-load'
-import { formatBytes } from '../demos/shared/format'
-import { median } from '../demos/shared/workloads'
 import { updateReadme } from './report'
 import { runnerOverhead } from './runner-overhead'
 import { notFetched, walkSite } from './site-walk'
-import { WORKER_LIMITS, moduleSizes, siteSize, workerBundleSize } from './sizes'
-import process from 'node:process'
+import { moduleSizes, siteSize, WORKER_LIMITS, workerBundleSize } from './sizes'
 import { ZIG_FIRST_TARGET_MS, ZIG_REPEAT_TARGET_MS, zigCompilerBench } from './zig-compiler'
 
-const arg = (name: string, fallback: number) => {
+function arg(name: string, fallback: number) {
   const i = process.argv.indexOf(name)
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
@@ -198,41 +198,41 @@ async function main() {
       const timeRatio = e.readyMs / editor.stock.readyMs
       const bytesRatio = e.gzipBytes / editor.stock.gzipBytes
       return [
-        { figure: `${label} opened directly: code shown, Run works (median)`, 'this deck': ms(e.readyMs), 'baseline': `${ms(editor.stock.readyMs)} (stock deck, one {monaco} block)`, 'ratio': x(timeRatio), 'target': `<= 1× and <= ${s(EDITOR_TARGET.ms)}: ${meets(timeRatio <= 1 && e.readyMs <= EDITOR_TARGET.ms)}` },
-        { figure: `${label} opened directly: fetched until then (gzip)`, 'this deck': `${formatBytes(e.gzipBytes)} (${e.files} files)`, 'baseline': `${formatBytes(editor.stock.gzipBytes)} (${editor.stock.files} files)`, 'ratio': x(bytesRatio), 'target': `<= 1× and <= ${formatBytes(EDITOR_TARGET.gzipBytes)}: ${meets(bytesRatio <= 1 && e.gzipBytes <= EDITOR_TARGET.gzipBytes)}` },
+        { 'figure': `${label} opened directly: code shown, Run works (median)`, 'this deck': ms(e.readyMs), 'baseline': `${ms(editor.stock.readyMs)} (stock deck, one {monaco} block)`, 'ratio': x(timeRatio), 'target': `<= 1× and <= ${s(EDITOR_TARGET.ms)}: ${meets(timeRatio <= 1 && e.readyMs <= EDITOR_TARGET.ms)}` },
+        { 'figure': `${label} opened directly: fetched until then (gzip)`, 'this deck': `${formatBytes(e.gzipBytes)} (${e.files} files)`, 'baseline': `${formatBytes(editor.stock.gzipBytes)} (${editor.stock.files} files)`, 'ratio': x(bytesRatio), 'target': `<= 1× and <= ${formatBytes(EDITOR_TARGET.gzipBytes)}: ${meets(bytesRatio <= 1 && e.gzipBytes <= EDITOR_TARGET.gzipBytes)}` },
       ]
     })
     const coldRows = ([['playground', `Worker playground (slide ${playgroundSlide})`], ['wasiRun', `stack.wasm demo (slide ${editors.wasiRun.slide.slide})`]] as const).map(([key, label]) => {
       const e = editor[key]
-      return { figure: `first Run on a slide just opened, ${label} (median)`, 'this deck': ms(e.firstRunMs!), 'baseline': `p90 ${ms(e.firstRunP90Ms!)}`, 'ratio': '', 'target': `< ${COLD_RUN_TARGET_MS} ms: ${meets(e.firstRunMs! < COLD_RUN_TARGET_MS)}` }
+      return { 'figure': `first Run on a slide just opened, ${label} (median)`, 'this deck': ms(e.firstRunMs!), 'baseline': `p90 ${ms(e.firstRunP90Ms!)}`, 'ratio': '', 'target': `< ${COLD_RUN_TARGET_MS} ms: ${meets(e.firstRunMs! < COLD_RUN_TARGET_MS)}` }
     })
     const largest = modules.reduce((a, b) => (b.bytes > a.bytes ? b : a))
     const controlsOk = onDemoSlide.has('runner') && onDemoSlide.has('wasm') && onPlaygroundSlide.has('monaco')
 
     const table: Array<Record<string, string>> = [
-      { figure: 'first load: JS + CSS before slide 1 (gzip)', 'this deck': formatBytes(deckLoad.jsCssGzipBytes), 'baseline': `${formatBytes(stockLoad.jsCssGzipBytes)} (stock deck)`, 'ratio': x(bytesRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(bytesRatio <= FIRST_LOAD_TARGET)}` },
-      { figure: 'first load: time to slide 1 (median)', 'this deck': ms(deckLoad.shownMs), 'baseline': `${ms(stockLoad.shownMs)} (stock deck)`, 'ratio': x(timeRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(timeRatio <= FIRST_LOAD_TARGET)}` },
-      { figure: `slide 1, ${s(STAY_ON_SLIDE_ONE_MS)}: Monaco / runner / wasm fetched`, 'this deck': slideOneHeavy.length ? `${slideOneHeavy.length} files` : 'none', 'baseline': `slides ${demoSlide}, ${playgroundSlide} fetch them: ${controlsOk ? 'yes' : 'NO'}`, 'ratio': '', 'target': `none: ${meets(slideOneHeavy.length === 0 && controlsOk)}` },
-      { figure: 'click Run to the frame showing the output (demo, warm), p90', 'this deck': ms(clickP90), 'baseline': `median ${ms(clickMedian)}; next frame: ${(nextFrameShare * 100).toFixed(0)} % of clicks`, 'ratio': '', 'target': `<= 1 frame (${ms(FRAME_MS)}): ${meets(clickP90 <= FRAME_MS)}` },
+      { 'figure': 'first load: JS + CSS before slide 1 (gzip)', 'this deck': formatBytes(deckLoad.jsCssGzipBytes), 'baseline': `${formatBytes(stockLoad.jsCssGzipBytes)} (stock deck)`, 'ratio': x(bytesRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(bytesRatio <= FIRST_LOAD_TARGET)}` },
+      { 'figure': 'first load: time to slide 1 (median)', 'this deck': ms(deckLoad.shownMs), 'baseline': `${ms(stockLoad.shownMs)} (stock deck)`, 'ratio': x(timeRatio), 'target': `<= ${FIRST_LOAD_TARGET}×: ${meets(timeRatio <= FIRST_LOAD_TARGET)}` },
+      { 'figure': `slide 1, ${s(STAY_ON_SLIDE_ONE_MS)}: Monaco / runner / wasm fetched`, 'this deck': slideOneHeavy.length ? `${slideOneHeavy.length} files` : 'none', 'baseline': `slides ${demoSlide}, ${playgroundSlide} fetch them: ${controlsOk ? 'yes' : 'NO'}`, 'ratio': '', 'target': `none: ${meets(slideOneHeavy.length === 0 && controlsOk)}` },
+      { 'figure': 'click Run to the frame showing the output (demo, warm), p90', 'this deck': ms(clickP90), 'baseline': `median ${ms(clickMedian)}; next frame: ${(nextFrameShare * 100).toFixed(0)} % of clicks`, 'ratio': '', 'target': `<= 1 frame (${ms(FRAME_MS)}): ${meets(clickP90 <= FRAME_MS)}` },
       ...coldRows,
       ...editorRows,
       ...overhead.rows.flatMap(r => [
-        { figure: `runner in Node: ${r.workload}`, 'this deck': ms(r.runnerNodeMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerNodeMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerNodeMs / r.nodeWasiMs <= r.target)}` },
-        { figure: `runner in Chromium: ${r.workload}`, 'this deck': ms(r.runnerChromiumMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerChromiumMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerChromiumMs / r.nodeWasiMs <= r.target)}` },
+        { 'figure': `runner in Node: ${r.workload}`, 'this deck': ms(r.runnerNodeMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerNodeMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerNodeMs / r.nodeWasiMs <= r.target)}` },
+        { 'figure': `runner in Chromium: ${r.workload}`, 'this deck': ms(r.runnerChromiumMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerChromiumMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerChromiumMs / r.nodeWasiMs <= r.target)}` },
       ]),
       ...WORKER_LIMITS.flatMap(limit => [
-        { figure: `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': formatBytes(largest.bytes), 'baseline': limit.label, 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
-        { figure: `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${formatBytes(worker.bytes)} (${formatBytes(worker.gzipBytes)} gzip)`, 'baseline': limit.label, 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
+        { 'figure': `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': formatBytes(largest.bytes), 'baseline': limit.label, 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
+        { 'figure': `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${formatBytes(worker.bytes)} (${formatBytes(worker.gzipBytes)} gzip)`, 'baseline': limit.label, 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
       ]),
-      { figure: `built site (dist/), all files${apartSize.files ? ' but the in-page Zig compiler' : ''}`, 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': `<= ${formatBytes(SITE_TARGET_BYTES)}: ${meets(deckSize.bytes <= SITE_TARGET_BYTES)}` },
-      { figure: '  of which Monaco / the PDF / wasm', 'this deck': `${formatBytes(deckSize.monacoBytes)} / ${formatBytes(deckSize.pdfBytes)} / ${formatBytes(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
-      ...(apartSize.files ? [{ figure: '  the in-page Zig compiler (zig-compiler/, apart)', 'this deck': `${formatBytes(apartSize.bytes)}, ${apartSize.files} files`, 'baseline': '', 'ratio': '', 'target': '' }] : []),
-      ...zigCompiler.files.map(f => ({ figure: `in-page Zig compiler: ${f.name} (loads on the first edit + Run)`, 'this deck': `${formatBytes(f.bytes)} (${formatBytes(f.gzipBytes)} gzip)`, 'baseline': '', 'ratio': '', 'target': 'record' })),
-      { figure: 'Live Zig, built site: first edit to output (loads the compiler)', 'this deck': s(zigCompiler.firstMs), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_FIRST_TARGET_MS)}: ${meets(zigCompiler.firstMs <= ZIG_FIRST_TARGET_MS)}` },
-      { figure: 'Live Zig, built site: repeat edit to output (median)', 'this deck': s(median(zigCompiler.repeatMs)), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_REPEAT_TARGET_MS)}: ${meets(median(zigCompiler.repeatMs) <= ZIG_REPEAT_TARGET_MS)}` },
-      { figure: '  files no slide or view fetched, unexplained', 'this deck': unexplained.length ? `${unexplained.length} (${formatBytes(unexplained.reduce((n, f) => n + f.bytes, 0))})` : 'none', 'baseline': `${unfetched.length - unexplained.length} fetched on request (download, Monaco's icons…)`, 'ratio': '', 'target': `none: ${meets(unexplained.length === 0)}` },
-      { figure: 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': `<= ${BUILD_TARGET}×: ${meets(build.ms / stockBuild.ms <= BUILD_TARGET)}` },
-      { figure: 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': `<= ${s(EXPORT_TARGET_MS)}: ${meets(exported.ms <= EXPORT_TARGET_MS)}` },
+      { 'figure': `built site (dist/), all files${apartSize.files ? ' but the in-page Zig compiler' : ''}`, 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': `<= ${formatBytes(SITE_TARGET_BYTES)}: ${meets(deckSize.bytes <= SITE_TARGET_BYTES)}` },
+      { 'figure': '  of which Monaco / the PDF / wasm', 'this deck': `${formatBytes(deckSize.monacoBytes)} / ${formatBytes(deckSize.pdfBytes)} / ${formatBytes(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
+      ...(apartSize.files ? [{ 'figure': '  the in-page Zig compiler (zig-compiler/, apart)', 'this deck': `${formatBytes(apartSize.bytes)}, ${apartSize.files} files`, 'baseline': '', 'ratio': '', 'target': '' }] : []),
+      ...zigCompiler.files.map(f => ({ 'figure': `in-page Zig compiler: ${f.name} (loads on the first edit + Run)`, 'this deck': `${formatBytes(f.bytes)} (${formatBytes(f.gzipBytes)} gzip)`, 'baseline': '', 'ratio': '', 'target': 'record' })),
+      { 'figure': 'Live Zig, built site: first edit to output (loads the compiler)', 'this deck': s(zigCompiler.firstMs), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_FIRST_TARGET_MS)}: ${meets(zigCompiler.firstMs <= ZIG_FIRST_TARGET_MS)}` },
+      { 'figure': 'Live Zig, built site: repeat edit to output (median)', 'this deck': s(median(zigCompiler.repeatMs)), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_REPEAT_TARGET_MS)}: ${meets(median(zigCompiler.repeatMs) <= ZIG_REPEAT_TARGET_MS)}` },
+      { 'figure': '  files no slide or view fetched, unexplained', 'this deck': unexplained.length ? `${unexplained.length} (${formatBytes(unexplained.reduce((n, f) => n + f.bytes, 0))})` : 'none', 'baseline': `${unfetched.length - unexplained.length} fetched on request (download, Monaco's icons…)`, 'ratio': '', 'target': `none: ${meets(unexplained.length === 0)}` },
+      { 'figure': 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': `<= ${BUILD_TARGET}×: ${meets(build.ms / stockBuild.ms <= BUILD_TARGET)}` },
+      { 'figure': 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': `<= ${s(EXPORT_TARGET_MS)}: ${meets(exported.ms <= EXPORT_TARGET_MS)}` },
     ]
     console.log()
     console.table(table)

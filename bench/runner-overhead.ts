@@ -1,17 +1,17 @@
 // The browser runner against node:wasi on the same module and input, measured in one
 // run: in Node (worker_threads) and in Chromium (Web Worker). Part of `npm run bench`.
+import type { Workload } from '../demos/shared/workloads'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { WASI } from 'node:wasi'
+import { openBrowserHarness } from '../demos/browser/harness/open-harness'
 import { createWasiRunner } from '../demos/browser/runner/runner'
 import { spawnNodeWorker } from '../demos/browser/runner/spawn-node'
-import { openBrowserHarness } from '../demos/browser/harness/open-harness'
+import { benchInput, median, WORKLOADS } from '../demos/shared/workloads'
 import { wasmPath } from '../scripts/lib/paths.mjs'
-import type { Workload } from '../demos/shared/workloads'
-import { WORKLOADS, benchInput, median } from '../demos/shared/workloads'
 
 const RUNS = 15
 const WARMUP = 3

@@ -2,8 +2,8 @@
 // slide (each demo's first run included), then Slidev's other views. What the walk never
 // fetched is either explained (ON_REQUEST) or dead weight in the site.
 import type { Browser } from 'playwright-core'
-import { fileAt } from '../scripts/lib/site-files'
 import type { Site } from './first-load'
+import { fileAt } from '../scripts/lib/site-files'
 import { newBenchContext } from './first-load'
 
 /** Slidev's views besides the slides (from the deck's menu, or a mistyped link: its 404 page). */

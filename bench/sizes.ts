@@ -1,12 +1,12 @@
 // Sizes: each committed module (from the manifest) and the whole deployed Worker against
 // the Worker size limits the seed slide quotes, and the built site.
-import { readFileSync, readdirSync, rmSync } from 'node:fs'
+import type { WasmManifest } from '../demos/shared/manifest'
+import type { SiteFile } from '../scripts/lib/site-files'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
-import type { WasmManifest } from '../demos/shared/manifest'
 import { root } from '../scripts/lib/paths.mjs'
-import type { SiteFile } from '../scripts/lib/site-files'
 
 /** The limits in the seed's notes (Cloudflare has raised them since; the slide says so). */
 export const WORKER_LIMITS = [

@@ -3,15 +3,16 @@
 // std lib, compile, run) and a repeat edit (compile and run only). Outside the site's
 // first-load budget: these files load only when a reader edits and presses Run.
 // Alone, on a built site: tsx bench/zig-compiler.ts --dir test-dist --base /talk/ [--repeats N]
+import type { Browser, Page } from 'playwright-core'
+import type { CompilerManifest } from '../demos/browser/live-zig/zig-wasm-compiler'
+import type { Site } from './first-load'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 import { gzipSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
-import { root } from '../scripts/lib/paths.mjs'
-import { slideWith } from '../scripts/lib/deck-slides'
-import type { CompilerManifest } from '../demos/browser/live-zig/zig-wasm-compiler'
 import { COMPILER_DIR, COMPILER_MANIFEST } from '../demos/browser/live-zig/zig-wasm-compiler'
-import type { Site } from './first-load'
+import { slideWith } from '../scripts/lib/deck-slides'
+import { root } from '../scripts/lib/paths.mjs'
 import { newBenchContext } from './first-load'
 
 export const ZIG_FIRST_TARGET_MS = 6000

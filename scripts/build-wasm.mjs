@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
 import { root, wasmDir } from './lib/paths.mjs'
 import { findZig } from './lib/zig-toolchain.mjs'
-import process from 'node:process'
 
 const outIndex = process.argv.indexOf('--out')
 const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : wasmDir)

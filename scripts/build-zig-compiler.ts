@@ -8,27 +8,34 @@
 // 0.11.0 release commit); the official source release zig-0.11.0.tar.xz works as well.
 // The patches in zig/compiler-patches/ (each says why) go on a copy of the std lib used
 // only for this build.
+import type { Inode } from '@bjorn3/browser_wasi_shim'
+import type { CompilerManifest } from '../demos/browser/live-zig/zig-wasm-compiler'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
-import type { Inode } from '@bjorn3/browser_wasi_shim'
 import { writeTar } from '../demos/browser/live-zig/tar'
 import {
-  COMPILER_ARGS, COMPILER_LIB, COMPILER_MANIFEST, COMPILER_MAX_MEMORY_BYTES, COMPILER_STACK_BYTES, COMPILER_WASM, SOURCE_FILE,
+  COMPILER_ARGS,
+  COMPILER_LIB,
+  COMPILER_MANIFEST,
+  COMPILER_MAX_MEMORY_BYTES,
+  COMPILER_STACK_BYTES,
+  COMPILER_WASM,
+  SOURCE_FILE,
 } from '../demos/browser/live-zig/zig-wasm-compiler'
-import type { CompilerManifest } from '../demos/browser/live-zig/zig-wasm-compiler'
 import { findZig } from './lib/zig-toolchain.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const arg = (name: string) => {
+function arg(name: string) {
   const i = process.argv.indexOf(name)
   return i > 0 ? process.argv[i + 1] : undefined
 }
-const fail = (message: string): never => {
+function fail(message: string): never {
   console.error(`build:zig-compiler: ${message}`)
   process.exit(1)
 }
@@ -86,11 +93,27 @@ const lib = patchedLib()
 const wasmPath = join(scratch, COMPILER_WASM)
 console.log(`build:zig-compiler: building ${relative(root, tree) || tree}/src/main.zig for wasm32-wasi with Zig ${zigVersion} (minutes)`)
 execFileSync(zigBin, [
-  'build-exe', '--zig-lib-dir', lib,
-  '--mod', `build_options::${join(root, 'zig/compiler-patches/build_options.zig')}`, '--deps', 'build_options',
-  join(tree, 'src/main.zig'), '--name', 'zig', '-target', 'wasm32-wasi', '-OReleaseSmall',
-  `--max-memory=${COMPILER_MAX_MEMORY_BYTES}`, '--stack', String(COMPILER_STACK_BYTES),
-  '--cache-dir', join(scratch, 'cache'), '--global-cache-dir', join(scratch, 'global-cache'), `-femit-bin=${wasmPath}`,
+  'build-exe',
+  '--zig-lib-dir',
+  lib,
+  '--mod',
+  `build_options::${join(root, 'zig/compiler-patches/build_options.zig')}`,
+  '--deps',
+  'build_options',
+  join(tree, 'src/main.zig'),
+  '--name',
+  'zig',
+  '-target',
+  'wasm32-wasi',
+  '-OReleaseSmall',
+  `--max-memory=${COMPILER_MAX_MEMORY_BYTES}`,
+  '--stack',
+  String(COMPILER_STACK_BYTES),
+  '--cache-dir',
+  join(scratch, 'cache'),
+  '--global-cache-dir',
+  join(scratch, 'global-cache'),
+  `-femit-bin=${wasmPath}`,
 ], { stdio: 'inherit' })
 const buildSeconds = (performance.now() - t0) / 1000
 const wasm = readFileSync(wasmPath)
@@ -128,14 +151,19 @@ for (const name of ['std', 'compiler_rt', 'compiler_rt.zig', 'c.zig']) {
 const programs = readdirSync(join(root, 'zig/src')).filter(f => f.endsWith('.zig')).sort()
 for (const program of programs) {
   let output = ''
-  const collect = (b: Uint8Array) => { output += new TextDecoder().decode(b) }
+  const collect = (b: Uint8Array) => {
+    output += new TextDecoder().decode(b)
+  }
   const files = new Map<string, Inode>([
     ['lib', new Directory(libEntries)],
     ['cache', new Directory(new Map())],
     [SOURCE_FILE, new File(readFileSync(join(root, 'zig/src', program)))],
   ])
   const wasi = new WASI(['zig', ...COMPILER_ARGS], [], [
-    new OpenFile(new File([])), new ConsoleStdout(collect), new ConsoleStdout(collect), new PreopenDirectory('/', files),
+    new OpenFile(new File([])),
+    new ConsoleStdout(collect),
+    new ConsoleStdout(collect),
+    new PreopenDirectory('/', files),
   ], { debug: false })
   const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport })
   const code = wasi.start(instance as never)

@@ -4,11 +4,12 @@
 // or without fonts the PDF is left out with a one-line note saying how to get it.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import process from 'node:process'
 import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
-import { NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, findAnyChromium, hasFonts } from './lib/find-browser.mjs'
+import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from './lib/find-browser.mjs'
 
 const args = process.argv.slice(2)
-const option = (name, fallback) => {
+function option(name, fallback) {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : args.find(a => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? fallback
 }

@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
-import { NO_CHROMIUM_ADVICE, findAnyChromium, requireFonts } from './lib/find-browser.mjs'
+import { findAnyChromium, NO_CHROMIUM_ADVICE, requireFonts } from './lib/find-browser.mjs'
 
 requireFonts('export', 'The PDF would be blank pages.')
 const chromium = await findAnyChromium()

@@ -2,8 +2,8 @@
 // Firefox ESR for the runtime comparison, pdftotext, fonts): with apt as root on Debian/Ubuntu, else Playwright's browser download.
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
-import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
 import process from 'node:process'
+import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
 
 const canApt = () => process.getuid?.() === 0 && has('apt-get')
 

@@ -1,9 +1,9 @@
 // npm run preview [-- --base /talk/] [-- --port N] [-- --dir dist]: serves the built deck
 // the way a static host would (see lib/serve-dist.mjs).
-import { serveDist } from './lib/serve-dist.mjs'
 import process from 'node:process'
+import { serveDist } from './lib/serve-dist.mjs'
 
-const arg = (name, fallback) => {
+function arg(name, fallback) {
   const i = process.argv.indexOf(name)
   return i > 0 ? process.argv[i + 1] : fallback
 }

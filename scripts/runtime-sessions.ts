@@ -3,17 +3,19 @@
 // wasmtime/WasmEdge/WAMR when on PATH), a server process POSTed to (Deno.serve, workerd
 // with the Worker, its variant and the Pages Function), or a browser page (Chromium, Firefox).
 // Each opens a Session; every process it starts is killed (SIGKILL) when it closes.
+import type { HarnessBrowser } from '../demos/browser/harness/open-harness'
+import type { HostInput } from './lib/process-hosts'
+import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import process from 'node:process'
+import { findFirefox, openBrowserHarness } from '../demos/browser/harness/open-harness'
 import { prepareWorker, startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { fromBase64, runRequestParts } from '../demos/shared/http-run.mjs'
 import { killWithParent } from '../demos/shared/kill-with-parent.mjs'
-import type { HarnessBrowser } from '../demos/browser/harness/open-harness'
-import { findFirefox, openBrowserHarness } from '../demos/browser/harness/open-harness'
-import type { HostInput } from './lib/process-hosts'
 import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
 
 export interface Case {
@@ -161,7 +163,9 @@ function nativeRuntime(id: string, name: string, binary: string, argv: (dir: str
       const version = await new Promise<string>((resolve) => {
         const child = spawn(bin, ['--version'])
         let out = ''
-        child.stdout.on('data', (c) => { out += c })
+        child.stdout.on('data', (c) => {
+          out += c
+        })
         child.on('close', () => resolve(/\d+\.\d+\.\d+/.exec(out)?.[0] ?? out.trim()))
         child.on('error', () => resolve(''))
       })
@@ -244,10 +248,16 @@ async function startServer(argv: string[], port: number, path: string, body: Uin
   const t0 = performance.now()
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' } })
   let log = ''
-  child.stdout.on('data', (c) => { log += c })
-  child.stderr.on('data', (c) => { log += c })
+  child.stdout.on('data', (c) => {
+    log += c
+  })
+  child.stderr.on('data', (c) => {
+    log += c
+  })
   let spawnError: string | undefined
-  child.on('error', (e) => { spawnError = e.message })
+  child.on('error', (e) => {
+    spawnError = e.message
+  })
   const watchdog = killWithParent(child.pid)
   const exited = new Promise(resolve => child.once('close', resolve))
   const stop = async () => {
@@ -258,6 +268,8 @@ async function startServer(argv: string[], port: number, path: string, body: Uin
     watchdog?.kill()
   }
   const url = `http://127.0.0.1:${port}/`
+  // child.exitCode and spawnError change in the child's event handlers while this loop awaits.
+  // eslint-disable-next-line no-unmodified-loop-condition
   while (performance.now() - t0 < timeoutMs && child.exitCode === null && !spawnError) {
     try {
       const response = await fetch(new URL(path, url), { method: 'POST', body: body as Uint8Array<ArrayBuffer>, signal: AbortSignal.timeout(HTTP_DEADLINE_MS) })

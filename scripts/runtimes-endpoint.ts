@@ -8,11 +8,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { LiveLine } from '../demos/shared/runtime-report'
 import type { HostRun } from './lib/process-hosts'
-import { runHost } from './lib/process-hosts'
 import type { Case, RuntimeDef, Session } from './runtime-sessions'
+import process from 'node:process'
+import { sameOrigin } from '../demos/browser/live-zig/compile-endpoint'
+import { runHost } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
 import { CASES, CPU, HELLO, judge, LIVE_CASE_IDS, oneLine } from './runtimes'
-import { sameOrigin } from '../demos/browser/live-zig/compile-endpoint'
 
 export const COMPARE_PATH = '/__runtimes/compare'
 
@@ -84,7 +85,9 @@ export function createCompareHandler({ deadlineMs = 60_000, enabled = () => true
       return reply(409, 'A comparison is already running: wait for it to finish')
     busy = true
     let closed = false
-    res.on('close', () => { closed = true })
+    res.on('close', () => {
+      closed = true
+    })
     try {
       const present = runtimes.filter(rt => !rt.available())
       res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' })

@@ -4,16 +4,18 @@
 // public/runtimes.json, but only when every runtime ran and matched: otherwise it names
 // each runtime that did not, in one line, leaves the file as it was and exits 1.
 //   npm run runtimes [-- --out FILE] [-- --no-timings] [-- --partial] [-- --only node,firefox --out FILE]
+import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
+import type { HostRun } from './lib/process-hosts'
+import type { Case, Observed, RuntimeDef } from './runtime-sessions'
+import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { arch, cpus, platform, release } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
 import { benchInput, median } from '../demos/shared/workloads'
-import type { HostRun } from './lib/process-hosts'
 import { root, runHost, wasmPath } from './lib/process-hosts'
-import type { Case, Observed, RuntimeDef } from './runtime-sessions'
 import { RUNTIMES } from './runtime-sessions'
 
 export type { Case }

@@ -11,9 +11,9 @@
 // - `typescript` and `@typescript/ata` from Slidev's client → a module that says, if
 //   anything calls it, that this deck is built without TypeScript.
 // `npm run bench` measures an editor slide against a stock deck with one `{monaco}` block.
+import type { Plugin } from 'vite'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vite'
 
 const LEAN_MONACO = fileURLToPath(new URL('./monaco-editor.ts', import.meta.url))
 /** The Monaco modules the page imports: those of setup/monaco-editor.ts and of Slidev's Monaco setup. */

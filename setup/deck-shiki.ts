@@ -8,8 +8,8 @@
 // becomes a file of the site, 8 MB that no slide fetches. This plugin gives Slidev's
 // client maps that hold only what it loads, and stops the build if a name is not Shiki's.
 import type { ShikiContext, ShikiSetupReturn } from '@slidev/types'
-import { bundledLanguagesInfo, bundledThemesInfo } from 'shiki'
 import type { Plugin } from 'vite'
+import { bundledLanguagesInfo, bundledThemesInfo } from 'shiki'
 import deckShikiSetup from './shiki'
 
 /** Always loaded by Slidev's client (resolveShikiOptions in @slidev/client/setup/shiki-options.ts). */

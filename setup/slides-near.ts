@@ -10,4 +10,3 @@ export function slidesToPreload(current: number, count: number, distance = PRELO
   }
   return near
 }
-

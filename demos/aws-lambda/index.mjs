@@ -3,6 +3,7 @@
 // The request body is stdin; see ../http-run.mjs for args, env and files.
 // npm run runtimes invokes it locally on Node 24 with such an event: it is not deployed.
 // Package it with http-run.mjs and the modules in ./wasm/ (or set WASM_DIR).
+/* eslint-disable node/prefer-global/process, node/prefer-global/buffer -- a host: importing node:process reads process.stdout, which turns a piped stdout non-blocking (Zig's output stops at 64 KiB); a command-line entry may await at top level */
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -13,7 +14,7 @@ const wasmDir = process.env.WASM_DIR ?? new URL('./wasm/', import.meta.url).path
 const compiled = new Map() // kept between invocations of a warm Lambda
 
 // #region handler
-export const handler = async (event) => {
+export async function handler(event) {
   const run = parseRun(event.rawPath, event.rawQueryString ?? '', name => event.headers?.[name])
   if (run.error)
     return { statusCode: 404, body: run.error }

@@ -2,6 +2,7 @@
 // Function URL: builds a payload-format-2.0 event (base64 body), awaits the handler
 // and checks the response object's shape. Prints that response as one line of JSON.
 //   node24 demos/aws-lambda/invoke-local.mjs '<path with query>' '<headers JSON>' < stdin
+/* eslint-disable node/prefer-global/process, antfu/no-top-level-await -- a host: importing node:process reads process.stdout, which turns a piped stdout non-blocking (Zig's output stops at 64 KiB); a command-line entry may await at top level */
 import { readFileSync } from 'node:fs'
 import { handler } from './index.mjs'
 

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { killWithParent } from '../shared/kill-with-parent.mjs'
@@ -26,7 +27,9 @@ function workerdVersion() {
   version ??= new Promise((resolve) => {
     const v = spawn(workerdBinary(), ['--version'])
     let out = ''
-    v.stdout.on('data', (c) => { out += c })
+    v.stdout.on('data', (c) => {
+      out += c
+    })
     v.on('close', () => resolve(out.trim()))
     v.on('error', () => resolve('workerd (version unknown)'))
   })
@@ -100,7 +103,7 @@ ${Object.keys(modules).map(name => `    (name = "${name}", wasm = embed "${name}
 /**
  * Starts workerd with a Worker. Resolves once it answers HTTP (a POST to `probe`).
  * `prepared`: a folder from prepareWorker(), reused and left in place (no bundling here).
- * @returns {Promise<{ url: string, version: string, firstAnswerMs: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, version: string, firstAnswerMs: number, stop: () => Promise<void> }>} where it listens, its version, the first answer's time, and how to stop it
  */
 export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'worker', prepared, probe = '/', probeBody = '' } = {}) {
   const dir = prepared ?? await prepareWorker(variant)
@@ -111,8 +114,12 @@ export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'w
   })
   const watchdog = killWithParent(child.pid)
   let log = ''
-  child.stdout.on('data', (c) => { log += c })
-  child.stderr.on('data', (c) => { log += c })
+  child.stdout.on('data', (c) => {
+    log += c
+  })
+  child.stderr.on('data', (c) => {
+    log += c
+  })
   const exited = new Promise(resolve => child.once('exit', resolve))
 
   const stop = async () => {

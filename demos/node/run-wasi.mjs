@@ -14,10 +14,14 @@ const env = {}
 const preopens = {}
 while (argv[0]?.startsWith('--')) {
   const [flag, value] = argv.splice(0, 2)
-  if (flag === '--env') env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
-  else if (flag === '--dir') preopens['/'] = value
-  else if (flag === '--preopen') preopens[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
-  else if (flag === '--timing') timeStartToExit(WASI, value)
+  if (flag === '--env')
+    env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
+  else if (flag === '--dir')
+    preopens['/'] = value
+  else if (flag === '--preopen')
+    preopens[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
+  else if (flag === '--timing')
+    timeStartToExit(WASI, value)
 }
 const [wasmPath, ...args] = argv
 

@@ -32,7 +32,7 @@ export function fromBase64(text) {
  * @param {string} path  e.g. "/run/demo"
  * @param {string} query e.g. "arg=1&arg=2" (with or without "?")
  * @param {(name: string) => string | null | undefined} header
- * @returns {{ program: string, args: string[], env: Record<string, string>, files: Record<string, Uint8Array> } | { error: string }}
+ * @returns {{ program: string, args: string[], env: Record<string, string>, files: Record<string, Uint8Array> } | { error: string }} the run the request asks for, or why it cannot be run
  */
 export function parseRun(path, query, header) {
   const m = /\/run\/([a-z0-9-]+)$/.exec(path)
@@ -57,7 +57,7 @@ export function parseRun(path, query, header) {
 /**
  * The request for one run (used by npm run runtimes and the live comparison).
  * @param {{ program: string, args?: string[], env?: Record<string, string>, files?: Record<string, string | Uint8Array> }} run
- * @returns {{ path: string, headers: Record<string, string> }}
+ * @returns {{ path: string, headers: Record<string, string> }} the request's path and headers
  */
 export function runRequestParts({ program, args = [], env = {}, files = {} }) {
   const params = new URLSearchParams()

@@ -1,2 +1,3 @@
 import type { ChildProcess } from 'node:child_process'
+
 export function killWithParent(pid: number | undefined, options?: { group?: boolean }): ChildProcess | undefined

@@ -3,11 +3,12 @@
 // server stopped mid-comparison), a detached watchdog SIGKILLs it (its whole process
 // group when `group`). Returns the watchdog, to kill once the child was stopped normally.
 import { spawn } from 'node:child_process'
+import process from 'node:process'
 
 /**
  * @param {number | undefined} pid
  * @param {{ group?: boolean }} [options]
- * @returns {import('node:child_process').ChildProcess | undefined}
+ * @returns {import('node:child_process').ChildProcess | undefined} the watchdog process (kill it once the child is stopped), if one was started
  */
 export function killWithParent(pid, { group = false } = {}) {
   if (!pid || process.platform === 'win32')

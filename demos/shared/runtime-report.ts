@@ -39,7 +39,7 @@ export interface RuntimesJson {
 }
 
 /** One line of the live comparison's NDJSON stream. */
-export type LiveLine =
-  | { type: 'plan', case: string, runtimes: Array<{ id: string, name: string }> }
-  | { type: 'row', id: string, name: string, engine: string, version?: string, ok: boolean, detail?: string, startMs?: number, computeMs?: number, notCarried?: string }
-  | { type: 'done' }
+export type LiveLine
+  = | { type: 'plan', case: string, runtimes: Array<{ id: string, name: string }> }
+    | { type: 'row', id: string, name: string, engine: string, version?: string, ok: boolean, detail?: string, startMs?: number, computeMs?: number, notCarried?: string }
+    | { type: 'done' }

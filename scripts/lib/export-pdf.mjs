@@ -37,7 +37,7 @@ export async function exportPdf({ dir, base = '/', output, executablePath }) {
   try {
     browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] })
       .catch((e) => {
-        throw new ExportError(`could not start Chromium (${executablePath ?? "Playwright's own"}): ${String(e.message).split('\n')[0]}`)
+        throw new ExportError(`could not start Chromium (${executablePath ?? 'Playwright\'s own'}): ${String(e.message).split('\n')[0]}`)
       })
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     const { count, width, height } = await openPrintView(page, `${site.url}print?print=true`)
@@ -94,7 +94,10 @@ export async function openPrintView(page, url) {
   }
   await page.evaluate(() => document.fonts.ready)
   const blank = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
-    .map((c, i) => (c.innerText.trim() ? 0 : i + 1)).filter(Boolean))
+    // innerText, not textContent: only what is rendered counts.
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+    .map((c, i) => (c.innerText.trim() ? 0 : i + 1))
+    .filter(Boolean))
   if (blank.length)
     throw new ExportError(`slides ${blank.join(', ')} rendered no text`)
   if (errors.length)

@@ -1,14 +1,14 @@
 // Runs a committed module in a runtime's own process through its host in demos/
 // (node:wasi in Node 20, Node 24, Deno and Bun). Every process is killed at its deadline:
 // a spinning wasm ignores everything else (Bun's and Deno's workers included).
-import { spawn } from 'node:child_process'
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-
-import { root, wasmPath } from './paths.mjs'
 import { Buffer } from 'node:buffer'
+import { spawn } from 'node:child_process'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+import { dirname, join } from 'node:path'
 import process from 'node:process'
+import { root, wasmPath } from './paths.mjs'
 
 export { root, wasmPath }
 

@@ -1,6 +1,6 @@
 // Which files of a built deck are Monaco, the runner or a wasm module, told from the
 // files themselves (chunk names carry hashes and move between builds).
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 export type HeavyKind = 'monaco' | 'runner' | 'wasm'
@@ -32,7 +32,7 @@ export function kindOf(path: string, read: () => string): HeavyKind | undefined 
   const name = path.split('/').pop()!
   if (path.includes('assets/monaco/') || /\.worker-[\w-]+\.js$/.test(name))
     return 'monaco'
-  if (/^web-worker-/.test(name))
+  if (name.startsWith('web-worker-'))
     return 'runner'
   const text = read()
   if (text.includes('monaco-editor'))

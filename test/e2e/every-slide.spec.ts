@@ -88,4 +88,3 @@ test('the seed slide shows both columns', async ({ page }) => {
     expect(box!.height).toBeGreaterThan(100)
   }
 })
-

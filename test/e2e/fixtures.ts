@@ -1,7 +1,7 @@
 // A page that records what a reader of the deck would see go wrong: console
 // errors, uncaught exceptions, and any request that leaves the deck's origin.
-import { test as base, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
 
 export interface DeckProblems {
   consoleErrors: string[]

@@ -1,8 +1,8 @@
 // The live WASI runner on the slides, as the audience and the speaker use it.
-import { runNodeWasi } from '../helpers/node-wasi'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
-import { expect, openSlide, test } from './fixtures'
 import type { Locator, Page } from '@playwright/test'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { runNodeWasi } from '../helpers/node-wasi'
+import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 

@@ -1,10 +1,10 @@
 // Live Zig with `npm run dev`: the edited source is compiled by the dev server with
 // the project's Zig and run in the page.
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { root } from '../helpers/node-wasi'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { root } from '../helpers/node-wasi'
 import { expect, test } from './fixtures'
 
 const slides = await deckSlides()

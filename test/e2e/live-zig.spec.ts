@@ -1,11 +1,11 @@
 // Live Zig on the built site (no dev server): unedited code runs its prebuilt module;
 // edited code is compiled in the page by zig.wasm, the Zig compiler built for
 // wasm32-wasi, which loads once and then compiles without fetching anything again.
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { root } from '../../scripts/lib/paths.mjs'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { root } from '../../scripts/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

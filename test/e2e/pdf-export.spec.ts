@@ -1,15 +1,15 @@
 // npm run export: the PDF has one page per slide, every title, and the real
 // output of every demo (each ran during the export).
+import type { Buffer } from 'node:buffer'
+import type { WasmManifest } from '../../demos/shared/manifest'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import type { WasmManifest } from '../../demos/shared/manifest'
 import { formatBytes } from '../../demos/shared/format'
-import { root, runNodeWasi } from '../helpers/node-wasi'
 import { deckSlides } from '../../scripts/lib/deck-slides'
-import { Buffer } from 'node:buffer'
+import { root, runNodeWasi } from '../helpers/node-wasi'
 
 test('the exported PDF shows every slide and each demo\'s real output', async () => {
   test.setTimeout(300_000)

@@ -22,6 +22,8 @@ test('every word of every slide is on its PDF page, and no editor has lines belo
   await page.addStyleTag({ content: '.sr-only { display: none !important; }' })
   const slides = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.print-slide-container')].map(slide => ({
     title: slide.querySelector('h1')?.textContent?.trim() ?? '',
+    // innerText, not textContent: only what is rendered counts.
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content
     text: slide.innerText,
     // Monaco draws only the lines in view: a vertical slider shorter than its track means
     // lines below the fold, in the browser and on paper.

@@ -1,9 +1,9 @@
 // The Worker playground on the slide: edit the real Worker file, run it in the page.
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { root, runNodeWasi } from '../helpers/node-wasi'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { root, runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

@@ -1,9 +1,9 @@
 // The Vite plugins that trim what the page can load to what the deck uses.
 import { expect, it } from 'vitest'
-import { NO_TYPESCRIPT_MESSAGE, deckMonacoPlugin } from '../../setup/deck-monaco'
+import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../setup/deck-monaco'
 import { deckShikiBundles } from '../../setup/deck-shiki'
 
-it('Shiki gets the grammars of setup/shiki.ts and Slidev\'s six, under their names and aliases, and two themes', async () => {
+it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and two themes', async () => {
   const source = await deckShikiBundles()
   const names = [...source.matchAll(/^ {2}"([\w-]+)": \(\) => import\("shiki\/dist\/(langs|themes)\/([\w-]+)\.mjs"\)/gm)]
   const langs = Object.fromEntries(names.filter(m => m[2] === 'langs').map(m => [m[1], m[3]]))
@@ -12,7 +12,7 @@ it('Shiki gets the grammars of setup/shiki.ts and Slidev\'s six, under their nam
   expect(names.filter(m => m[2] === 'themes').map(m => m[1])).toEqual(['vitesse-dark', 'vitesse-light'])
 })
 
-it('Slidev\'s client gets no TypeScript: anything that calls it hears why, in one line', async () => {
+it('the client of Slidev gets no TypeScript: anything that calls it hears why, in one line', async () => {
   const plugin = deckMonacoPlugin()
   const resolve = plugin.resolveId as (source: string, importer?: string) => Promise<string | null>
   const load = plugin.load as (id: string) => string | null

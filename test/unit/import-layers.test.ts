@@ -2,7 +2,7 @@
 // never sideways to another room of the same layer. The layers, top to bottom, are
 // defined here and nowhere else; a file in no room fails the test, so a new folder
 // has to be placed.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, posix, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'

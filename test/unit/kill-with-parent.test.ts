@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { root } from '../helpers/node-wasi'
 
-const alive = (pid: number) => {
+function alive(pid: number) {
   try {
     process.kill(pid, 0)
     return true

@@ -1,7 +1,7 @@
 // Each committed module, run by Node's host (node:wasi), does what its source says.
+import { Buffer } from 'node:buffer'
 import { describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
-import { Buffer } from 'node:buffer'
 
 const utf8 = (b: Buffer) => b.toString('utf8')
 

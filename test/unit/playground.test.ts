@@ -1,16 +1,16 @@
 // The Worker playground runs the slide's Worker code unchanged, with the adapter
 // in place of @cloudflare/workers-wasi, and reports every way it can go wrong.
+import type { PlaygroundInput } from '../../demos/browser/playground/run-worker-code'
+import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runWorkerCode } from '../../demos/browser/playground/run-worker-code'
-import type { PlaygroundInput } from '../../demos/browser/playground/run-worker-code'
 import { spawnNodePlayground } from '../../demos/browser/playground/spawn-node'
 import { withSpare } from '../../demos/browser/runner/supervisor'
+import { committedWasm } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
-import { committedWasm } from '../helpers/node-runner'
-import { Buffer } from 'node:buffer'
 
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 const run = (input: Partial<PlaygroundInput>) => runWorkerCode(spawnNodePlayground, { code: workerCode, demoWasm: committedWasm('demo'), ...input })

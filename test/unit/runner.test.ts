@@ -1,9 +1,9 @@
+import { Buffer } from 'node:buffer'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runNodeWasi } from '../helpers/node-wasi'
 import { createWasiRunner } from '../../demos/browser/runner/runner'
 import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
 import { committedWasm, runner } from '../helpers/node-runner'
-import { Buffer } from 'node:buffer'
+import { runNodeWasi } from '../helpers/node-wasi'
 
 afterAll(() => runner.dispose())
 

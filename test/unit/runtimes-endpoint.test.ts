@@ -1,9 +1,9 @@
 // The dev server's live comparison: who may start it, what it runs, one at a time,
 // and a runtime that hangs is killed at its deadline.
-import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RuntimeDef } from '../../scripts/runtime-sessions'
+import { createServer } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RUNTIMES } from '../../scripts/runtime-sessions'
 import { createCompareHandler } from '../../scripts/runtimes-endpoint'
 
@@ -35,13 +35,15 @@ beforeAll(() => new Promise<void>((resolve) => {
 }))
 afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
 
-const post = (body: unknown, origin: string | undefined = new URL(url).origin) => fetch(url, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
-  body: JSON.stringify(body),
-})
+function post(body: unknown, origin: string | undefined = new URL(url).origin) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+    body: JSON.stringify(body),
+  })
+}
 
-describe('POST /__runtimes/compare', () => {
+describe('pOST /__runtimes/compare', () => {
   it('refuses another origin, no origin, and anything but the committed cases', async () => {
     expect((await post({ case: 'demo: text' }, 'http://evil.example')).status).toBe(403)
     expect((await post({ case: 'demo: text' }, '')).status).toBe(403)

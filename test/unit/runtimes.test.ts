@@ -1,5 +1,6 @@
 // The same .wasm bytes give node:wasi's output on every runtime installed here, and
 // npm run runtimes fails clearly (and keeps runtimes.json) when one cannot run.
+import { Buffer } from 'node:buffer'
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +13,7 @@ import { root } from '../helpers/node-wasi'
 const REQUIRED = ['node', 'node24', 'lambda', 'deno', 'deno-serve', 'bun', 'workerd', 'pages', 'chromium', 'firefox']
 
 describe('npm run runtimes', () => {
-  it('Node 20 and 24, the Lambda handler, Deno and Deno.serve, Bun, workerd (Worker and Pages Function), Chromium and Firefox all match node:wasi', async () => {
+  it('node 20 and 24, the Lambda handler, Deno and Deno.serve, Bun, workerd (Worker and Pages Function), Chromium and Firefox all match node:wasi', async () => {
     const report = await compareRuntimes({ timings: false, log: () => {} })
     const summary = report.runtimes.map(r => ({ id: r.id, status: r.status, failures: r.results.filter(x => !x.pass), message: r.message }))
     expect(summary.map(s => s.id).filter(id => REQUIRED.includes(id))).toEqual(REQUIRED)
@@ -75,7 +76,7 @@ describe('npm run runtimes', () => {
   }, 600_000)
 })
 
-describe('Node 24 from the registry', () => {
+describe('node 24 from the registry', () => {
   it('is installed as node_modules/node24 without shadowing the machine\'s node in npm scripts', () => {
     expect(existsSync(join(root, 'node_modules/.bin/node')), 'npm run would use Node 24: run npm install (its postinstall removes the link)').toBe(false)
     const version = spawnSync(join(root, 'node_modules/node24/bin/node'), ['--version'], { encoding: 'utf8' }).stdout

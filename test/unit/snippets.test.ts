@@ -1,7 +1,8 @@
 // Code on a slide that is not a whole program lives in snippets/ and is imported with
 // `<<<`. Each snippet is exercised here, the way the slide says to use it.
+import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'

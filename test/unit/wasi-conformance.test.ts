@@ -4,11 +4,12 @@
 // Where node:wasi (Node 20's uvwasi) is not what the WASI spec says, the case lists the
 // line node prints and the line the spec asks for: the runner must print the spec's, and
 // node must still print its own (so a fixed Node shows up here).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../demos/browser/runner/protocol'
+import type { HostInput, HostRun } from '../helpers/node-wasi'
+import { Buffer } from 'node:buffer'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowserHarness } from '../../demos/browser/harness/open-harness'
 import { committedWasm, runner } from '../helpers/node-runner'
-import type { HostInput, HostRun } from '../helpers/node-wasi'
 import { runNodeWasi } from '../helpers/node-wasi'
 
 afterAll(() => runner.dispose())
@@ -79,8 +80,9 @@ function specOf(node: HostRun, c: (typeof cases)[number]): string {
   })
 }
 
-const trees = (preopens: Record<string, Record<string, Uint8Array>> | undefined) =>
-  Object.fromEntries(Object.entries(preopens ?? {}).map(([name, tree]) => [name, Object.fromEntries(Object.entries(tree).map(([p, b]) => [p, utf8(b)]))]))
+function trees(preopens: Record<string, Record<string, Uint8Array>> | undefined) {
+  return Object.fromEntries(Object.entries(preopens ?? {}).map(([name, tree]) => [name, Object.fromEntries(Object.entries(tree).map(([p, b]) => [p, utf8(b)]))]))
+}
 
 describe('the runner against node:wasi, byte for byte', () => {
   for (const c of cases) {

@@ -1,9 +1,9 @@
 // The committed modules are what the Zig sources build to, byte for byte.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { root } from '../helpers/node-wasi'

@@ -1,8 +1,8 @@
 // The Worker on the slide, in real workerd, answers with the same bytes as node:wasi.
+import { Buffer } from 'node:buffer'
 import { describe, expect, it } from 'vitest'
 import { runNodeWasi } from '../helpers/node-wasi'
 import { useWorkerd } from '../helpers/workerd'
-import { Buffer } from 'node:buffer'
 
 const workerd = useWorkerd()
 

@@ -1,13 +1,13 @@
 // The Live Zig compile endpoint: compiles with the project's Zig, reports errors
 // with their lines, and refuses what it must.
+import type { AddressInfo } from 'node:net'
+import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Buffer } from 'node:buffer'
 import { COMPILE_MEMORY_LIMIT_BYTES } from '../../demos/browser/live-zig/compile'
-import { COMPILE_PATH, MAX_SOURCE_BYTES, createCompileHandler } from '../../demos/browser/live-zig/compile-endpoint'
+import { COMPILE_PATH, createCompileHandler, MAX_SOURCE_BYTES } from '../../demos/browser/live-zig/compile-endpoint'
 import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
@@ -23,15 +23,17 @@ beforeAll(() => new Promise<void>((resolve) => {
 }))
 afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
 
-const compile = (source: string, origin: string | undefined = base) => fetch(`${base}${COMPILE_PATH}`, {
-  method: 'POST',
-  headers: origin ? { origin } : {},
-  body: source,
-})
+function compile(source: string, origin: string | undefined = base) {
+  return fetch(`${base}${COMPILE_PATH}`, {
+    method: 'POST',
+    headers: origin ? { origin } : {},
+    body: source,
+  })
+}
 
 const hello = (greeting: string) => `const std = @import("std");\npub fn main() !void {\n    try std.io.getStdOut().writer().print("{s}, WASI!\\n", .{"${greeting}"});\n}\n`
 
-describe.skipIf('error' in findZig())('POST /__zig/compile', () => {
+describe.skipIf('error' in findZig())('pOST /__zig/compile', () => {
   it('compiles a valid program into a module the runner runs', async () => {
     const r = await (await compile(hello('Servus'))).json()
     expect(r.ok).toBe(true)

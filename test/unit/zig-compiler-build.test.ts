@@ -3,7 +3,7 @@
 //   npm run test:zig-compiler   (ZIG_COMPILER_REBUILD=1)
 // and needs Zig 0.11.0's source (see scripts/build-zig-compiler.ts for where it looks).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -16,7 +16,8 @@ const source = process.env.ZIG_COMPILER_SRC
 const zig = findZig()
 const skipped = !requested
   ? 'not requested: run npm run test:zig-compiler (it takes minutes)'
-  : !source ? 'Zig 0.11.0 source not found: set ZIG_COMPILER_SRC to zig-0.11.0.tar.xz or the compiler-src tarball'
+  : !source
+      ? 'Zig 0.11.0 source not found: set ZIG_COMPILER_SRC to zig-0.11.0.tar.xz or the compiler-src tarball'
       : 'error' in zig ? zig.error : undefined
 if (skipped)
   console.warn(`zig-compiler-build: skipped, ${skipped}`)

@@ -1,15 +1,15 @@
 // The Zig compiler as a wasm32-wasi module (public/zig-compiler/) compiles Zig under the
 // deck's runner from Node (worker_threads), exactly as the page does it in a Web Worker:
 // the output runs, edits are seen, errors come back with their line, and the limits hold.
+import type { CompilerManifest } from '../../demos/browser/live-zig/zig-wasm-compiler'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { readTar } from '../../demos/browser/live-zig/tar'
+import { COMPILER_LIB, COMPILER_MANIFEST, COMPILER_WASM, createInPageCompiler } from '../../demos/browser/live-zig/zig-wasm-compiler'
 import { createWasiRunner } from '../../demos/browser/runner/runner'
 import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
-import { readTar } from '../../demos/browser/live-zig/tar'
-import type { CompilerManifest } from '../../demos/browser/live-zig/zig-wasm-compiler'
-import { COMPILER_LIB, COMPILER_MANIFEST, COMPILER_WASM, createInPageCompiler } from '../../demos/browser/live-zig/zig-wasm-compiler'
 import { root } from '../helpers/node-wasi'
 
 const dir = join(root, 'public/zig-compiler')
@@ -62,7 +62,7 @@ describe('zig.wasm compiles Zig under the runner (worker_threads)', () => {
     const line = broken.split('\n').findIndex(l => l.includes('const greeting: u32')) + 1
     const result = await compile(broken)
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.diagnostics[0]).toMatchObject({ line, message: expect.stringContaining("expected type 'u32'") })
+    expect(!result.ok && result.diagnostics[0]).toMatchObject({ line, message: expect.stringContaining('expected type \'u32\'') })
   }, 120_000)
 
   it('an endless comptime loop stops at the eval branch quota', async () => {

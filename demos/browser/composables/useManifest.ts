@@ -1,8 +1,8 @@
 // The wasm manifest for a component: loaded on mount, or the reason it could not be.
-import { onMounted, shallowRef } from 'vue'
 import type { WasmManifest } from '../../shared/manifest'
-import { loadManifest } from '../../shared/manifest'
+import { onMounted, shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
+import { loadManifest } from '../../shared/manifest'
 
 /**
  * The manifest for a component: loaded on mount, or the reason it could not be. The slides

@@ -1,10 +1,10 @@
 // Vue state for a live run on a slide: what the WasiRun component shows.
-import { computed, reactive, ref, shallowRef } from 'vue'
-import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import type { RunErrorKind, RunResult } from '../runner/protocol'
-import { OutputText } from './output-text'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
+import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import { compileWasiCached } from '../runner/runner'
+import { OutputText } from './output-text'
 
 export interface WasiRunInput {
   stdin: string
@@ -33,8 +33,9 @@ export interface PreopenView {
 }
 
 type InputFiles = Record<string, string | number[]>
-const toRunFiles = (files: InputFiles) =>
-  Object.fromEntries(Object.entries(files).map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)]))
+function toRunFiles(files: InputFiles) {
+  return Object.fromEntries(Object.entries(files).map(([path, data]) => [path, typeof data === 'string' ? data : new Uint8Array(data)]))
+}
 
 /** Splits an args line like a shell would for plain words and "quoted strings". */
 export function parseArgs(line: string): string[] {

@@ -1,13 +1,13 @@
 // Vue state for the Worker playground: the edited code, the request, the result.
+import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
 import { computed, ref, shallowRef } from 'vue'
+import { messageOf } from '../../shared/errors'
+import { whenIdle } from '../../shared/idle'
+import { runWorkerCode } from '../playground/run-worker-code'
+import { spawnBrowserPlayground } from '../playground/spawn-browser'
 import { fetchWasm, wasmUrl } from '../runner/page-runner'
 import { compileWasiCached } from '../runner/runner'
 import { withSpare } from '../runner/supervisor'
-import { runWorkerCode } from '../playground/run-worker-code'
-import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
-import { spawnBrowserPlayground } from '../playground/spawn-browser'
-import { messageOf } from '../../shared/errors'
-import { whenIdle } from '../../shared/idle'
 
 export const PLAYGROUND_ERROR_TITLES: Record<PlaygroundErrorKind, string> = {
   'syntax': 'Syntax error',

@@ -1,8 +1,8 @@
 // The page the scripts open in Chromium: the runner core with its Web Worker,
 // driven from Node through page.evaluate (npm run bench, npm run runtimes).
+import type { RunResult } from '../runner/protocol'
 import { benchInput } from '../../shared/workloads'
 import { createWasiRunner } from '../runner/runner'
-import type { RunResult } from '../runner/protocol'
 import { spawnerFor } from '../runner/spawn-browser'
 
 const runner = createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' })))
@@ -33,8 +33,9 @@ export interface HarnessRun {
 }
 
 type Tree<T> = Record<string, Record<string, T>>
-const mapTree = <A, B>(tree: Tree<A>, f: (a: A) => B): Tree<B> =>
-  Object.fromEntries(Object.entries(tree).map(([name, files]) => [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, f(v)]))]))
+function mapTree<A, B>(tree: Tree<A>, f: (a: A) => B): Tree<B> {
+  return Object.fromEntries(Object.entries(tree).map(([name, files]) => [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, f(v)]))]))
+}
 
 async function run(r: HarnessRun): Promise<Omit<RunResult, 'stdout' | 'stderr' | 'preopens'> & { stdout: number[], stderr: number[], preopens?: Tree<number[]> }> {
   const target = r.cold ? createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' }))) : runner

@@ -1,13 +1,13 @@
 // Opens the runner in Chromium (Debian's, or Playwright's, driven by Playwright) or in
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi) on a page
 // served from 127.0.0.1, so Node scripts can run modules in a real browser.
+import type { HarnessRun } from './harness-page'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
-import type { HarnessRun } from './harness-page'
 import { findChromium, findFirefox } from '../../../scripts/lib/find-browser.mjs'
 import { root } from '../../../scripts/lib/paths.mjs'
 import { serveDist } from '../../../scripts/lib/serve-dist.mjs'
@@ -25,7 +25,6 @@ export interface BrowserRun {
 export { findFirefox }
 
 export type HarnessBrowser = 'chromium' | 'firefox'
-
 
 interface Driven {
   version: string
@@ -90,7 +89,7 @@ export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
     throw e
   }
 
-  type Harness = { run: (r: HarnessRun) => Promise<Omit<BrowserRun, 'preopens'> & { stdout: number[], stderr: number[], preopens?: Record<string, Record<string, number[]>> }>, engine: () => string }
+  interface Harness { run: (r: HarnessRun) => Promise<Omit<BrowserRun, 'preopens'> & { stdout: number[], stderr: number[], preopens?: Record<string, Record<string, number[]>> }>, engine: () => string }
   return {
     version: browser.version,
     userAgent: await browser.evaluate(() => (globalThis as unknown as { harness: Harness }).harness.engine(), undefined),

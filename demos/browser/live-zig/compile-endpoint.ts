@@ -8,9 +8,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { CompileDiagnostic } from './zig-wasm-compiler'
-import { compileZig } from './compile'
 import { Buffer } from 'node:buffer'
 import process from 'node:process'
+import { compileZig } from './compile'
 
 export const COMPILE_PATH = '/__zig/compile'
 export const MAX_SOURCE_BYTES = 64 * 1024

@@ -3,17 +3,18 @@
 // (on Linux) a cap on its address space: Zig 0.11's comptime has no memory bound, and a
 // 128 MiB comptime array grew it to 7 GB in a minute. Nothing it compiles runs here:
 // the module goes back to the page.
+import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CompileDiagnostic } from './zig-wasm-compiler'
-import { SOURCE_FILE, parseDiagnostics } from './zig-wasm-compiler'
+import process from 'node:process'
 import { findZig } from '../../../scripts/lib/zig-toolchain.mjs'
+import { parseDiagnostics, SOURCE_FILE } from './zig-wasm-compiler'
 
-export type CompileResult =
-  | { ok: true, wasm: Uint8Array, ms: number }
-  | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean, outOfMemory?: boolean }
+export type CompileResult
+  = | { ok: true, wasm: Uint8Array, ms: number }
+    | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut?: boolean, outOfMemory?: boolean }
 
 /** The compiler's address space on Linux (ulimit -v): a normal compile here peaks near 100 MB. */
 export const COMPILE_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
@@ -26,7 +27,6 @@ function capped(bin: string, args: string[], memoryLimitBytes: number): [string,
   return ['/bin/sh', ['-c', `ulimit -v ${Math.floor(memoryLimitBytes / 1024)} && exec "$0" "$@"`, bin, ...args]]
 }
 
-
 export async function compileZig(source: string, { timeoutMs = 20_000, memoryLimitBytes = COMPILE_MEMORY_LIMIT_BYTES } = {}): Promise<CompileResult> {
   const zig = findZig()
   if ('error' in zig)
@@ -36,8 +36,15 @@ export async function compileZig(source: string, { timeoutMs = 20_000, memoryLim
   try {
     writeFileSync(join(dir, SOURCE_FILE), source)
     const [command, args] = capped(zig.bin, [
-      'build-exe', SOURCE_FILE, '-target', 'wasm32-wasi', '-O', 'ReleaseSmall',
-      '-femit-bin=out.wasm', '--cache-dir', join(dir, 'cache'),
+      'build-exe',
+      SOURCE_FILE,
+      '-target',
+      'wasm32-wasi',
+      '-O',
+      'ReleaseSmall',
+      '-femit-bin=out.wasm',
+      '--cache-dir',
+      join(dir, 'cache'),
     ], memoryLimitBytes)
     const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''

@@ -4,14 +4,14 @@
 // found in the manifest by a hash of the source, and edited code is compiled in the
 // page by the Zig compiler itself, built as a wasm32-wasi module (zig-in-page.ts).
 import type { CodeRunnerOutput, CodeRunnerOutputs } from '@slidev/types'
+import type { RunResult } from '../runner/protocol'
+import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
 import { loadManifest } from '../../shared/manifest'
 import { sha256Hex } from '../../shared/sha256'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
-import type { RunResult } from '../runner/protocol'
-import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { inPageCompilerLoaded, loadInPageCompiler } from './zig-in-page'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`

@@ -2,11 +2,11 @@
 // lib archive once (with progress), compiles the module once, unpacks the archive once,
 // and compiles the reader's code through the page's runner (one worker, a watchdog, the
 // compiler's memory limit). See zig-wasm-compiler.ts for the call itself.
+import type { CompilerManifest, InPageCompilerSession } from './zig-wasm-compiler'
+import { formatBytes } from '../../shared/format'
 import { pageRunner } from '../runner/page-runner'
 import { compileWasi } from '../runner/runner'
-import { formatBytes } from '../../shared/format'
 import { readTar } from './tar'
-import type { CompilerManifest, InPageCompilerSession } from './zig-wasm-compiler'
 import { COMPILER_DIR, COMPILER_LIB, COMPILER_MANIFEST, COMPILER_WASM, createInPageCompiler } from './zig-wasm-compiler'
 
 export interface InPageCompiler {

@@ -32,8 +32,20 @@ export const COMPILER_TIMEOUT_MS = 30_000
  * Paths are relative: Zig 0.11 on WASI refuses absolute ones.
  */
 export const COMPILER_ARGS = [
-  'build-exe', SOURCE_FILE, '-target', 'wasm32-wasi', '-fno-llvm', '-fno-lld', '-OReleaseSmall',
-  '--zig-lib-dir', LIB_DIR, '--cache-dir', CACHE_DIR, '--global-cache-dir', CACHE_DIR, `-femit-bin=${OUTPUT_FILE}`,
+  'build-exe',
+  SOURCE_FILE,
+  '-target',
+  'wasm32-wasi',
+  '-fno-llvm',
+  '-fno-lld',
+  '-OReleaseSmall',
+  '--zig-lib-dir',
+  LIB_DIR,
+  '--cache-dir',
+  CACHE_DIR,
+  '--global-cache-dir',
+  CACHE_DIR,
+  `-femit-bin=${OUTPUT_FILE}`,
 ]
 
 export interface CompilerManifest {
@@ -61,9 +73,9 @@ export function parseDiagnostics(output: string): CompileDiagnostic[] {
   return found
 }
 
-export type InPageCompile =
-  | { ok: true, wasm: Uint8Array, ms: number }
-  | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string }
+export type InPageCompile
+  = | { ok: true, wasm: Uint8Array, ms: number }
+    | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string }
 
 /** What a compile needs: the compiler's module and the std lib's files (paths relative to lib/). */
 export interface LoadedCompiler {

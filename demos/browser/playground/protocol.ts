@@ -15,15 +15,15 @@ export interface PlaygroundRun {
   maxOutputBytes: number
 }
 
-export type PlaygroundErrorKind =
-  | 'syntax' // the code does not parse
-  | 'import' // it imports a module the playground does not have
-  | 'exception' // an exception escaped the module or fetch()
-  | 'not-response' // fetch() did not give a Response
-  | 'output-limit' // the program or the response body went over the cap
-  | 'timeout' // the worker was terminated by the watchdog
-  | 'request-too-large'
-  | 'crash' // the worker itself failed
+export type PlaygroundErrorKind
+  = | 'syntax' // the code does not parse
+    | 'import' // it imports a module the playground does not have
+    | 'exception' // an exception escaped the module or fetch()
+    | 'not-response' // fetch() did not give a Response
+    | 'output-limit' // the program or the response body went over the cap
+    | 'timeout' // the worker was terminated by the watchdog
+    | 'request-too-large'
+    | 'crash' // the worker itself failed
 
 export interface PlaygroundError {
   kind: PlaygroundErrorKind
@@ -52,9 +52,9 @@ export interface PlaygroundResult {
   ms: number
 }
 
-export type PlaygroundMessage =
-  | { type: 'ready' }
-  | { type: 'log', level: string, text: string }
-  | { type: 'done', response?: PlaygroundResponse, error?: PlaygroundError }
+export type PlaygroundMessage
+  = | { type: 'ready' }
+    | { type: 'log', level: string, text: string }
+    | { type: 'done', response?: PlaygroundResponse, error?: PlaygroundError }
 
 export const PLAYGROUND_MODULES = ['@cloudflare/workers-wasi', './demo.wasm'] as const

@@ -1,11 +1,11 @@
 // Runs edited Cloudflare Worker code once in a fresh Web Worker (web-worker.ts), with a
 // watchdog: the page side of the Worker playground. Used by the slide and by the tests.
+import type { SpawnWorker } from '../runner/supervisor'
 import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './protocol'
+import { messageOf } from '../../shared/errors'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from '../runner/protocol'
 import { compileWasiCached } from '../runner/runner'
-import type { SpawnWorker } from '../runner/supervisor'
-import { WORKER_START_TIMEOUT_MS, superviseWorker } from '../runner/supervisor'
-import { messageOf } from '../../shared/errors'
+import { superviseWorker, WORKER_START_TIMEOUT_MS } from '../runner/supervisor'
 
 /** Largest request body the playground sends. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024

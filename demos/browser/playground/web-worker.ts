@@ -2,12 +2,12 @@
 // "@cloudflare/workers-wasi" (the adapter) and "./demo.wasm" (the committed
 // module) provided, calls its fetch(request, env, ctx) and reports the Response.
 // The host's watchdog terminates it if the code never finishes.
-import { concatBytes } from '../runner/bytes'
 import type { PlaygroundError, PlaygroundMessage, PlaygroundResponse, PlaygroundRun } from './protocol'
 import { messageOf } from '../../shared/errors'
+import { concatBytes } from '../runner/bytes'
 import { OutputLimitReached } from '../runner/wasi-session'
-import * as workersWasi from './workers-wasi-adapter'
 import { moduleUrl, positionInWorker, prepareWorkerSource } from './worker-code'
+import * as workersWasi from './workers-wasi-adapter'
 
 const MAX_LOG_LINES = 200
 const post = (message: PlaygroundMessage, transfer: Transferable[] = []) => postMessage(message, { transfer })

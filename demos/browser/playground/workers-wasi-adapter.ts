@@ -3,8 +3,8 @@
 // like workers-wasi 0.0.5: all of stdin is read before _start, stdout and stderr
 // are handed over when the program exits, and with returnOnExit a trap
 // ("unreachable") resolves to 134.
-import { WASIProcExit } from '@bjorn3/browser_wasi_shim'
 import type { WASI as ShimWASI } from '@bjorn3/browser_wasi_shim'
+import { WASIProcExit } from '@bjorn3/browser_wasi_shim'
 import { concatBytes } from '../runner/bytes'
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../runner/protocol'
 import { createShimWasi } from '../runner/wasi-session'

@@ -1,7 +1,7 @@
 // The browser's JS+WASM host: one runner for the whole page.
+import type { WasiRunner } from './runner'
 import { fetchOnce } from '../../shared/fetch-once'
 import { createWasiRunner } from './runner'
-import type { WasiRunner } from './runner'
 import { spawnBrowserWorker } from './spawn-browser'
 
 export type { RunErrorKind, RunOptions, RunResult } from './protocol'

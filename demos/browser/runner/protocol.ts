@@ -81,10 +81,10 @@ export interface StartMessage {
 }
 
 /** What a worker sends back. */
-export type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
-  | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, files?: Record<string, Uint8Array>, instantiateMs: number, runMs: number }
+export type WorkerMessage
+  = | { type: 'ready' }
+    | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
+    | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, files?: Record<string, Uint8Array>, instantiateMs: number, runMs: number }
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024

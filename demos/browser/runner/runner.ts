@@ -1,12 +1,12 @@
 // The runner core: runs a WASI command module in a worker with a watchdog, an output
 // cap and streamed output. Shared by the slides, the tests and the
 // benchmarks; only the way a worker is spawned differs (see spawn-*.ts).
-import { concatBytes } from './bytes'
 import type { PreopenTree, RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
-import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
 import type { SpawnWorker, WorkerPort } from './supervisor'
-import { WORKER_START_TIMEOUT_MS, superviseWorker } from './supervisor'
 import { messageOf } from '../../shared/errors'
+import { concatBytes } from './bytes'
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
+import { superviseWorker, WORKER_START_TIMEOUT_MS } from './supervisor'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 

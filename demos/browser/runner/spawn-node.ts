@@ -1,10 +1,10 @@
 // Spawns the same workers under Node with worker_threads. A worker's TypeScript
 // is bundled once per process with esbuild, with a prelude that gives it the Web
 // Worker globals it uses (postMessage, addEventListener).
-import { Worker } from 'node:worker_threads'
-import { fileURLToPath } from 'node:url'
-import { buildSync } from 'esbuild'
 import type { SpawnWorker } from './supervisor'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { buildSync } from 'esbuild'
 import { bufferedInbox } from './supervisor'
 
 const prelude = `

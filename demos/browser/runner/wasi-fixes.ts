@@ -4,8 +4,8 @@
 // the WASI spec do, and small enough to send upstream on its own.
 // The test that holds them: test/unit/wasi-conformance.test.ts (each case runs under
 // node:wasi and under the runner, byte for byte).
-import { Directory, File, Inode, OpenDirectory, OpenFile, wasi as defs } from '@bjorn3/browser_wasi_shim'
-import type { Fd, WASI } from '@bjorn3/browser_wasi_shim'
+import type { Fd, File, WASI } from '@bjorn3/browser_wasi_shim'
+import { wasi as defs, Directory, Inode, OpenDirectory, OpenFile } from '@bjorn3/browser_wasi_shim'
 
 // errnos (wasi_snapshot_preview1 `errno`)
 const SUCCESS = 0
@@ -23,14 +23,34 @@ const NOTCAPABLE = 76
 
 // rights, by bit (wasi_snapshot_preview1 `rights`)
 const R = (bit: number) => 1n << BigInt(bit)
-const FD_DATASYNC = R(0); const FD_READ = R(1); const FD_SEEK = R(2); const FD_FDSTAT_SET_FLAGS = R(3)
-const FD_SYNC = R(4); const FD_TELL = R(5); const FD_WRITE = R(6); const FD_ADVISE = R(7); const FD_ALLOCATE = R(8)
-const PATH_CREATE_DIRECTORY = R(9); const PATH_CREATE_FILE = R(10); const PATH_LINK_SOURCE = R(11)
-const PATH_LINK_TARGET = R(12); const PATH_OPEN = R(13); const FD_READDIR = R(14); const PATH_READLINK = R(15)
-const PATH_RENAME_SOURCE = R(16); const PATH_RENAME_TARGET = R(17); const PATH_FILESTAT_GET = R(18)
-const PATH_FILESTAT_SET_SIZE = R(19); const PATH_FILESTAT_SET_TIMES = R(20); const FD_FILESTAT_GET = R(21)
-const FD_FILESTAT_SET_SIZE = R(22); const FD_FILESTAT_SET_TIMES = R(23); const PATH_SYMLINK = R(24)
-const PATH_REMOVE_DIRECTORY = R(25); const PATH_UNLINK_FILE = R(26); const POLL_FD_READWRITE = R(27)
+const FD_DATASYNC = R(0)
+const FD_READ = R(1)
+const FD_SEEK = R(2)
+const FD_FDSTAT_SET_FLAGS = R(3)
+const FD_SYNC = R(4)
+const FD_TELL = R(5)
+const FD_WRITE = R(6)
+const FD_ADVISE = R(7)
+const FD_ALLOCATE = R(8)
+const PATH_CREATE_DIRECTORY = R(9)
+const PATH_CREATE_FILE = R(10)
+const PATH_LINK_SOURCE = R(11)
+const PATH_LINK_TARGET = R(12)
+const PATH_OPEN = R(13)
+const FD_READDIR = R(14)
+const PATH_READLINK = R(15)
+const PATH_RENAME_SOURCE = R(16)
+const PATH_RENAME_TARGET = R(17)
+const PATH_FILESTAT_GET = R(18)
+const PATH_FILESTAT_SET_SIZE = R(19)
+const PATH_FILESTAT_SET_TIMES = R(20)
+const FD_FILESTAT_GET = R(21)
+const FD_FILESTAT_SET_SIZE = R(22)
+const FD_FILESTAT_SET_TIMES = R(23)
+const PATH_SYMLINK = R(24)
+const PATH_REMOVE_DIRECTORY = R(25)
+const PATH_UNLINK_FILE = R(26)
+const POLL_FD_READWRITE = R(27)
 
 /**
  * The rights a host reports, per kind of fd: the sets uvwasi (node:wasi) uses, so that
@@ -201,8 +221,7 @@ export function applyWasiFixes(wasi: WASI): void {
    * remember the fd's rights (requested ∩ what its type allows, as uvwasi does) and its
    * APPEND flag, and stamp a created file's times.
    */
-  imports.path_open = ((dirFd: number, dirflags: number, pathPtr: number, pathLen: number, oflags: number,
-    base: bigint, inheriting: bigint, fdflags: number, openedPtr: number): number => {
+  imports.path_open = ((dirFd: number, dirflags: number, pathPtr: number, pathLen: number, oflags: number, base: bigint, inheriting: bigint, fdflags: number, openedPtr: number): number => {
     const dir = dirOf(dirFd)
     if (!dir)
       return fd(dirFd) ? NOTDIR : BADF
@@ -559,7 +578,6 @@ export function applyWasiFixes(wasi: WASI): void {
   /** proc_raise: the shim throws a JS string; preview 1 deprecates the call, so say NOSYS. */
   imports.proc_raise = (() => NOSYS) as never
 }
-
 
 function splitParent(root: Directory, path: string): { parent?: Directory, name: string } {
   const parts = path.split('/').filter(p => p !== '' && p !== '.')

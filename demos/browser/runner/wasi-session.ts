@@ -1,9 +1,9 @@
 // Runs one WASI command module to completion, synchronously, on
 // @bjorn3/browser_wasi_shim. It lives inside the runner's Web Worker (web-worker.ts):
 // the wasm may spin or trap, and only that worker is at risk.
-import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
 import type { Inode } from '@bjorn3/browser_wasi_shim'
 import type { PreopenTree, RunError, StartMessage } from './protocol'
+import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim'
 import { messageOf } from '../../shared/errors'
 import { applyWasiFixes } from './wasi-fixes'
 
@@ -230,4 +230,3 @@ export function trapMessage(e: unknown): string {
     return `wasm trap: ${e.message}` // stack overflow, memory.grow failure
   return `the program was stopped by its host: ${messageOf(e)}`
 }
-

@@ -1,7 +1,7 @@
 // The Web Worker (or worker_threads thread, under Node) that runs one program.
 // It streams output back in batches and reports how the run ended.
-import { concatBytes } from './bytes'
 import type { StartMessage, WorkerMessage } from './protocol'
+import { concatBytes } from './bytes'
 import { runSession } from './wasi-session'
 
 /** Output is posted when this much is pending or this long has passed since the last post. */

@@ -1,5 +1,5 @@
-import { WASI } from "@cloudflare/workers-wasi"
-import demoWasm from "./demo.wasm"
+import { WASI } from '@cloudflare/workers-wasi'
+import demoWasm from './demo.wasm'
 
 export default {
   async fetch(request, _env, ctx) {
@@ -7,7 +7,7 @@ export default {
     const stderr = new TransformStream()
 
     const wasi = new WASI({
-      args: ["demo"],
+      args: ['demo'],
       // Cloudflare does not expose a filesystem API
       // => no WASI preopens except stdin/stdout
       // See Cloudflare security-model
@@ -33,7 +33,7 @@ export default {
       new Response(stdout.readable).arrayBuffer(),
       new Response(stderr.readable).text(),
     ])
-    const headers = { "x-exit-code": String(code) }
+    const headers = { 'x-exit-code': String(code) }
     return code === 0
       ? new Response(out, { headers })
       : new Response(err, { status: 400, headers })
