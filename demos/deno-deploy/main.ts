@@ -1,9 +1,10 @@
 // A Deno.serve entry point, the shape Deno Deploy runs: POST a committed module's
-// stdin to /run/<program> (see ../http-run.mjs) and get its stdout back. Workers-style
+// stdin to /run/<program> (see ../shared/http-run.mjs) and get its stdout back. Workers-style
 // platforms give no file descriptors to pipe a request into, so the module runs on
 // the deck's own in-memory WASI session (@bjorn3/browser_wasi_shim), as in the browser.
 // npm run runtimes serves it locally with deno and POSTs to it: it is not deployed.
 //   deno run --allow-net --allow-read demos/deno-deploy/main.ts [PORT]
+import { concatBytes } from '../browser/runner/bytes.ts'
 import { runSession } from '../browser/runner/wasi-session.ts'
 import { parseRun, runHeaders } from '../shared/http-run.mjs'
 
@@ -35,19 +36,9 @@ Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.args[0] ?? 8000) }, async 
   const headers = runHeaders({
     exitCode: result.exitCode,
     trap: result.error?.message,
-    stderr: concat(err),
+    stderr: concatBytes(err),
     computeMs: result.runMs,
   })
-  return new Response(concat(out), { headers })
+  return new Response(concatBytes(out), { headers })
 })
 // #endregion serve
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    all.set(p, at)
-    at += p.length
-  }
-  return all
-}

@@ -38,3 +38,14 @@ export async function openSlide(page: Page, no: number | string) {
   await expect(slide).toBeVisible()
   return slide
 }
+
+/** Replaces the code of the {monaco-run} block on slide `no` and presses its Run: the output box. */
+export async function editAndRun(page: Page, no: number, code: string) {
+  const slide = page.locator(`.slidev-page-${no}`)
+  await slide.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(code)
+  await slide.locator('button[title="Run code"]').click()
+  return slide.locator('.slidev-runner-output')
+}

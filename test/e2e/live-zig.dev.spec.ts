@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { root } from '../helpers/node-wasi'
-import { expect, test } from './fixtures'
+import { editAndRun, expect, test } from './fixtures'
 
 const slides = await deckSlides()
 const no = slideTitled(slides, 'Live Zig: edit, compile, run')
@@ -14,15 +14,7 @@ const source = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 // The dev server compiles Monaco and the deck on first request: a cold start on a busy machine is slow.
 test.setTimeout(240_000)
 
-async function edit(page: Page, code: string) {
-  const slide = page.locator(`.slidev-page-${no}`)
-  await slide.locator('.monaco-editor .view-lines').click()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(code)
-  await slide.locator('button[title="Run code"]').click()
-  return slide.locator('.slidev-runner-output')
-}
+const edit = (page: Page, code: string) => editAndRun(page, no, code)
 
 test('change a string, run: the dev server compiles it and the page shows the new output', async ({ page, problems }) => {
   await page.goto(String(no))

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { root } from '../../scripts/lib/paths.mjs'
-import { expect, openSlide, test } from './fixtures'
+import { editAndRun, expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 const no = slideTitled(slides, 'Live Zig: edit, compile, run')
@@ -14,15 +14,7 @@ const source = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
 test.setTimeout(180_000)
 
-async function edit(page: Page, code: string) {
-  const slide = page.locator(`.slidev-page-${no}`)
-  await slide.locator('.monaco-editor .view-lines').click()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(code)
-  await slide.locator('button[title="Run code"]').click()
-  return slide.locator('.slidev-runner-output')
-}
+const edit = (page: Page, code: string) => editAndRun(page, no, code)
 
 test('unedited code runs its prebuilt module', async ({ page }) => {
   const slide = await openSlide(page, no)
