@@ -75,7 +75,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toMatch(/Chromium\s+[\d.]+ \(V8\)/)
     expect(text).toContain('same bytes, live')
     // The Worker playground: the code in its editor and the response of a run.
-    expect(text).toContain('import { WASI } from "@cloudflare/workers-wasi"')
+    expect(text).toContain(readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8').split('\n')[0])
     expect(text).toContain('HTTP 200')
     expect(text).toContain('x-exit-code: 0')
     const mandelbrot = await lines('mandelbrot', { args: ['52', '20', '2000'] })
