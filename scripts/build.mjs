@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
 import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from './lib/find-browser.mjs'
+import { leaveOutTestModules } from './lib/site-modules.mjs'
 
 const args = process.argv.slice(2)
 function option(name, fallback) {
@@ -19,6 +20,7 @@ const base = option('--base', '/')
 const { status } = spawnSync('npx', ['slidev', 'build', ...args], { stdio: 'inherit' })
 if (status !== 0)
   process.exit(status ?? 1)
+leaveOutTestModules(out)
 
 const pdf = join(out, pdfName())
 const chromium = await findAnyChromium()
