@@ -14,6 +14,7 @@ import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 import { findFirefox, openBrowserHarness } from '../demos/browser/harness/open-harness'
 import { prepareWorker, startWorkerd } from '../demos/cloudflare-worker/workerd-host.mjs'
+import { messageOf } from '../demos/shared/errors'
 import { fromBase64, runRequestParts } from '../demos/shared/http-run.mjs'
 import { killWithParent } from '../demos/shared/kill-with-parent.mjs'
 import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
@@ -228,7 +229,7 @@ async function post(url: string, c: Case): Promise<Observed> {
     return observedFrom(response.headers, new Uint8Array(await response.arrayBuffer()), response.status)
   }
   catch (e) {
-    return { stdout: new Uint8Array(), stderr: new Uint8Array(), exitCode: null, trapped: false, failure: e instanceof Error ? e.message : String(e) }
+    return { stdout: new Uint8Array(), stderr: new Uint8Array(), exitCode: null, trapped: false, failure: messageOf(e) }
   }
 }
 
@@ -394,7 +395,7 @@ async function postToSlideWorker(url: string, path: string, c: Case): Promise<Ob
       : { stdout: new Uint8Array(), stderr: bytes, exitCode, trapped: false }
   }
   catch (e) {
-    return { stdout: new Uint8Array(), stderr: new Uint8Array(), exitCode: null, trapped: false, failure: e instanceof Error ? e.message : String(e) }
+    return { stdout: new Uint8Array(), stderr: new Uint8Array(), exitCode: null, trapped: false, failure: messageOf(e) }
   }
 }
 

@@ -13,21 +13,12 @@ import process from 'node:process'
 import { sameOrigin } from '../demos/browser/live-zig/compile-endpoint'
 import { runHost } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
-import { CASES, CPU, HELLO, judge, LIVE_CASE_IDS, oneLine } from './runtimes'
+import { CASES, CPU, deadline, HELLO, judge, LIVE_CASE_IDS, oneLine } from './runtimes'
 
 export const COMPARE_PATH = '/__runtimes/compare'
 
 /** What the slide can ask for: committed modules with fixed inputs. */
 export const LIVE_CASES: Case[] = LIVE_CASE_IDS.map(id => [...CASES, CPU].find(c => c.id === id)!)
-
-/** One line of the stream. */
-function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms) }),
-  ]).finally(() => clearTimeout(timer))
-}
 
 /** Runs `c` on one runtime: a fresh runtime for the case, one start-up, both checked and timed. Never throws. */
 export async function liveRow(rt: RuntimeDef, c: Case, reference: HostRun, deadlineMs: number): Promise<Extract<LiveLine, { type: 'row' }>> {
@@ -44,7 +35,7 @@ export async function liveRow(rt: RuntimeDef, c: Case, reference: HostRun, deadl
     return { ...base, version: session.version, ok: verdict.pass, ...(verdict.detail ? { detail: verdict.detail } : {}), startMs, ...(got.computeMs !== undefined ? { computeMs: got.computeMs } : {}) }
   }
   try {
-    return await withDeadline(work(), deadlineMs, rt.name)
+    return await deadline(work(), deadlineMs, rt.name)
   }
   catch (e) {
     return { ...base, ok: false, detail: oneLine(e) }

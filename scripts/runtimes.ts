@@ -14,6 +14,7 @@ import { arch, cpus, platform, release } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { messageOf } from '../demos/shared/errors'
 import { benchInput, median } from '../demos/shared/workloads'
 import { root, runHost, wasmPath } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
@@ -93,12 +94,12 @@ export async function references(cases: Case[] = CASES): Promise<Map<string, Hos
 /** An error as one line: its lines joined, box drawing and repeated spaces dropped, at most 300 characters. */
 export function oneLine(e: unknown): string {
   // eslint-disable-next-line no-control-regex
-  const text = (e instanceof Error ? e.message : String(e)).replace(/\x1B\[[0-9;]*m/g, '').split('\n').map(l => l.replace(/[═║╔╗╚╝─│]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ')
+  const text = messageOf(e).replace(/\x1B\[[0-9;]*m/g, '').split('\n').map(l => l.replace(/[═║╔╗╚╝─│]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ')
   return text.length > 300 ? `${text.slice(0, 299)}…` : text
 }
 
 /** Rejects after `ms`; the caller's cleanup kills what the runtime left running. */
-function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+export function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout
   return Promise.race([
     work,

@@ -3,6 +3,7 @@
 // compute: mandelbrot's _start to exit in a fresh Web Worker), and, on the dev server,
 // every runtime of the presenter's machine through POST /__runtimes/compare (NDJSON).
 import type { LiveLine, RuntimesJson } from '../../shared/runtime-report'
+import { messageOf } from '../../shared/errors'
 import { fetchWasm, wasmUrl } from '../runner/page-runner'
 import { createWasiRunner } from '../runner/runner'
 import { spawnBrowserWorker } from '../runner/spawn-browser'
@@ -50,7 +51,7 @@ export async function measureThisBrowser(live: RuntimesJson['live']): Promise<Br
     return { browser, engine, same, startMs: hello.timings.totalMs, computeMs: cpu.timings.runMs, ...(same ? {} : { message: cpu.error?.message ?? 'mandelbrot differs from node:wasi' }) }
   }
   catch (e) {
-    return { browser, engine, same: false, startMs: 0, message: e instanceof Error ? e.message : String(e) }
+    return { browser, engine, same: false, startMs: 0, message: messageOf(e) }
   }
 }
 

@@ -156,7 +156,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       preopens = preopensOf(options)
     }
     catch (e) {
-      return finish(null, { kind: 'load', message: e instanceof Error ? e.message : String(e) }, compileMs)
+      return finish(null, { kind: 'load', message: messageOf(e) }, compileMs)
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const start: StartMessage = {
