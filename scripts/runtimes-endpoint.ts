@@ -9,8 +9,7 @@ import type { Plugin } from 'vite'
 import type { LiveLine } from '../demos/shared/runtime-report'
 import type { HostRun } from './lib/process-hosts'
 import type { Case, RuntimeDef, Session } from './runtime-sessions'
-import process from 'node:process'
-import { sameOrigin } from '../demos/browser/live-zig/compile-endpoint'
+import { devEndpointPlugin, sameOrigin } from './lib/dev-endpoint'
 import { runHost } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
 import { CASES, CPU, deadline, HELLO, judge, LIVE_CASE_IDS, oneLine } from './runtimes'
@@ -101,14 +100,5 @@ export function createCompareHandler({ deadlineMs = 60_000, enabled = () => true
 
 /** The Vite plugin that mounts the endpoint on the dev server (not in builds). */
 export function liveRuntimesPlugin(): Plugin {
-  return {
-    name: 'live-runtimes-compare',
-    apply: 'serve',
-    configureServer(server) {
-      const host = server.config.server.host
-      const remote = host !== undefined && host !== 'localhost' && host !== '127.0.0.1' && host !== false
-      const handler = createCompareHandler({ enabled: () => !remote || process.env.LIVE_RUNTIMES === 'on' })
-      server.middlewares.use(COMPARE_PATH, (req, res) => void handler(req, res))
-    },
-  }
+  return devEndpointPlugin('live-runtimes-compare', COMPARE_PATH, 'LIVE_RUNTIMES', createCompareHandler)
 }

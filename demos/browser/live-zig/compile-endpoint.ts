@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { Buffer } from 'node:buffer'
-import process from 'node:process'
+import { devEndpointPlugin, sameOrigin } from '../../../scripts/lib/dev-endpoint'
 import { compileZig } from './compile'
 
 export const COMPILE_PATH = '/__zig/compile'
@@ -22,20 +22,6 @@ export interface EndpointOptions {
 }
 
 type Reply = (status: number, body: unknown) => void
-
-/** Whether a request comes from a page of this server (its Origin names this Host). */
-export function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin
-  const host = req.headers.host
-  if (!origin || !host)
-    return false
-  try {
-    return new URL(origin).host === host
-  }
-  catch {
-    return false
-  }
-}
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = []
@@ -107,14 +93,5 @@ export function createCompileHandler({ timeoutMs = 20_000, enabled = () => true 
 
 /** The Vite plugin that mounts the endpoint on the dev server (not in builds). */
 export function liveZigPlugin(): Plugin {
-  return {
-    name: 'live-zig-compile',
-    apply: 'serve',
-    configureServer(server) {
-      const host = server.config.server.host
-      const remote = host !== undefined && host !== 'localhost' && host !== '127.0.0.1' && host !== false
-      const handler = createCompileHandler({ enabled: () => !remote || process.env.LIVE_ZIG === 'on' })
-      server.middlewares.use(COMPILE_PATH, (req, res) => void handler(req, res))
-    },
-  }
+  return devEndpointPlugin('live-zig-compile', COMPILE_PATH, 'LIVE_ZIG', createCompileHandler)
 }

@@ -89,21 +89,22 @@ function stableIno(path: string, bytes: Uint8Array): bigint {
 // #region return-files
 export function filesUnder(root: PreopenDirectory, paths: string[]): Record<string, Uint8Array> {
   const found: Record<string, Uint8Array> = {}
-  const walk = (inode: Inode, path: string) => {
-    if (inode instanceof File) {
-      found[path] = inode.data.slice()
-    }
-    else if (inode instanceof Directory) {
-      for (const [name, child] of inode.contents) walk(child, `${path}/${name}`)
-    }
-  }
   for (const path of paths) {
     const parts = path.split('/').filter(p => p !== '' && p !== '.')
     let inode: Inode | undefined = root.dir
     for (const part of parts)
       inode = inode instanceof Directory ? inode.contents.get(part) : undefined
-    if (inode)
-      walk(inode, parts.join('/'))
+    const at = parts.join('/')
+    if (inode instanceof File) {
+      found[at] = inode.data.slice()
+    }
+    else if (inode instanceof Directory) {
+      // Files only: an empty directory has nothing to hand back.
+      for (const [file, bytes] of Object.entries(treeOf(inode.contents, at ? `${at}/` : ''))) {
+        if (!file.endsWith('/'))
+          found[file] = bytes
+      }
+    }
   }
   return found
 }
