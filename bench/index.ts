@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-core'
-import { formatBytes } from '../demos/shared/format'
+import { formatBytes, formatSeconds } from '../demos/shared/format'
 import { median } from '../demos/shared/workloads'
 import { deckSlides, slideWith } from '../scripts/lib/deck-slides'
 import { findChromium } from '../scripts/lib/find-browser.mjs'
@@ -63,7 +63,7 @@ const greetCode = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
 const step = (text: string) => console.log(`bench: ${text}`)
 const ms = (value: number) => `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
-const s = (value: number) => `${(value / 1000).toFixed(1)} s`
+const s = formatSeconds
 const x = (value: number) => `${value.toFixed(2)}×`
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')
 const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)]

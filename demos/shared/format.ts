@@ -12,3 +12,8 @@ export function formatBytes(bytes: number): string {
     return `${(bytes / KiB).toFixed(1)} KiB`
   return `${(bytes / MiB).toFixed(1)} MiB`
 }
+
+/** A duration given in ms, shown in seconds: "3.1 s". */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}

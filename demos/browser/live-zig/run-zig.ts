@@ -8,7 +8,7 @@ import type { RunResult } from '../runner/protocol'
 import type { CompileDiagnostic } from './zig-wasm-compiler'
 import { shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
-import { formatBytes } from '../../shared/format'
+import { formatBytes, formatSeconds } from '../../shared/format'
 import { loadManifest } from '../../shared/manifest'
 import { sha256Hex } from '../../shared/sha256'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
@@ -95,7 +95,7 @@ function compileInPage(code: string, run: Run): CodeRunnerOutputs {
         outputs.value = []
         return
       }
-      const loaded = fetching ? `, after ${(loadMs / 1000).toFixed(1)} s loading it` : ''
+      const loaded = fetching ? `, after ${formatSeconds(loadMs)} loading it` : ''
       const who = `in-page zig.wasm (${formatBytes(compiler.compilerBytes)}, Zig ${compiler.manifest.zig}, self-hosted wasm backend)`
       await markInEditor(code, result.ok ? [] : result.diagnostics).catch(() => {})
       if (!result.ok) {
@@ -104,13 +104,13 @@ function compileInPage(code: string, run: Run): CodeRunnerOutputs {
           : result.output
         outputs.value = [
           result.diagnostics.length ? { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' } : { error: lines },
-          { text: `${who}: compile failed after ${(result.ms / 1000).toFixed(1)} s${loaded}`, class: 'live-zig-info opacity-50 text-xs' },
+          { text: `${who}: compile failed after ${formatSeconds(result.ms)}${loaded}`, class: 'live-zig-info opacity-50 text-xs' },
         ]
         return
       }
       const r = await run(result.wasm)
       outputs.value = [...runOutputs(r), {
-        text: `compiled by ${who} in ${(result.ms / 1000).toFixed(1)} s${loaded}, ${formatBytes(result.wasm.length)}; run ${r.timings.runMs.toFixed(1)} ms`,
+        text: `compiled by ${who} in ${formatSeconds(result.ms)}${loaded}, ${formatBytes(result.wasm.length)}; run ${r.timings.runMs.toFixed(1)} ms`,
         class: 'live-zig-info opacity-50 text-xs',
       }]
     }
@@ -159,10 +159,10 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
       : reply.output ?? 'compile failed'
     return [
       { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' },
-      { text: `compile failed after ${(reply.ms / 1000).toFixed(1)} s`, class: 'opacity-50 text-xs' },
+      { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'opacity-50 text-xs' },
     ]
   }
   const wasm = new Uint8Array([...atob(reply.wasm!)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${(reply.ms / 1000).toFixed(1)} s, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
 }
