@@ -17,7 +17,7 @@ const MAX_AGE_DAYS = 31
 
 function parseSources(text: string): Claim[] {
   return text.split('\n')
-    .filter(line => /^\| [a-z0-9-]+ \|/.test(line))
+    .filter(line => /^\| [a-z0-9-]+ \|/.test(line) && !line.startsWith('| id |') && !line.startsWith('| --- |'))
     .map((line) => {
       const cells = line.slice(1, -1).split(' | ').map(c => c.trim())
       const [id, claim, places, sources, checked] = cells
