@@ -11,7 +11,7 @@ import { root } from '../../scripts/lib/paths.mjs'
 interface Claim { id: string, claim: string, places: string[], sources: string, urls: string[], checked: string }
 
 const MARKER = /\[claim: ([\w-]+)\]/g
-const URL_RE = /https?:\/\/[^\s,)]+/g
+const URL_RE = /https?:\/\/[^\s,);]+/g
 /** A month, as the talk reads it: a claim checked longer ago than this is re-checked. */
 const MAX_AGE_DAYS = 31
 
