@@ -42,14 +42,20 @@ describe('slides-sources.md', () => {
     }
   })
 
-  it('dates every claim, checked within the last month', () => {
+  // A claim older than a month is listed to re-check, not failed: the suite of a commit must not turn
+  // red because the calendar moved on (the next audit re-checks and re-dates them).
+  it('dates every claim (none in the future) and lists those due for a re-check', () => {
     const now = Date.now()
+    const due: string[] = []
     for (const c of claims) {
       expect(c.checked, `${c.id}: a date checked (YYYY-MM-DD)`).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       const age = (now - Date.parse(`${c.checked}T00:00:00Z`)) / 86_400_000
-      expect(age, `${c.id} was checked on ${c.checked}: re-check it`).toBeLessThanOrEqual(MAX_AGE_DAYS)
       expect(age, `${c.id}: ${c.checked} is in the future`).toBeGreaterThan(-1)
+      if (age > MAX_AGE_DAYS)
+        due.push(`${c.id} (${c.checked})`)
     }
+    if (due.length)
+      console.warn(`slides-sources.md: ${due.length} claims checked more than ${MAX_AGE_DAYS} days ago, re-check them: ${due.join(', ')}`)
   })
 
   it('has a row for every marker on a slide, with one of its links in that slide\'s notes', () => {
