@@ -4,6 +4,8 @@
 // it (background colours and opacities of its ancestors composited, WCAG's contrast formula).
 // legibility.spec.ts walks every slide with it; `tableOf` prints the per-slide table.
 import type { Page } from '@playwright/test'
+import type { Rgb } from '../../demos/shared/contrast'
+import { AA, contrastRatio } from '../../demos/shared/contrast'
 
 /** The budget every slide must meet at 1280x720 (issue 26). */
 export const BUDGET = {
@@ -14,7 +16,7 @@ export const BUDGET = {
   /** No text at all under this size. */
   minPx: 12,
   /** WCAG AA for body text. */
-  minContrast: 4.5,
+  minContrast: AA,
   /** Text under AA may be at most this share of a slide's characters. */
   lowContrastShare: 0.05,
 } as const
@@ -47,7 +49,7 @@ export interface SlideLegibility {
 
 /** Measures the visible text of `.slidev-page-<no>` in the page as it is shown now. */
 export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]> {
-  return page.evaluate((n) => {
+  const drawn = await page.evaluate((n) => {
     const slide = document.querySelector<HTMLElement>(`.slidev-page-${n}`)
     if (!slide)
       throw new Error(`no .slidev-page-${n} in the page`)
@@ -75,10 +77,6 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
     }
     const over = (top: number[], under: number[]) => top.map((v, i) => v + under[i] * (1 - top[3]))
     const fade = (c: number[], opacity: number) => c.map(v => v * opacity)
-    const luminance = (c: number[]) => {
-      const lin = (v: number) => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
-      return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
-    }
 
     // The scale an element's text is drawn at: every transform and zoom from it up to the root.
     const scales = new Map<Element, number>()
@@ -105,7 +103,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
 
     // What a pixel of `el`'s text and a pixel of its background look like on the screen: each
     // ancestor paints its background, then its content, and its opacity fades both.
-    const contrastOf = (el: Element, colour: string): number => {
+    const pixelsOf = (el: Element, colour: string) => {
       const chain: Element[] = []
       for (let e: Element | null = el; e; e = e.parentElement)
         chain.unshift(e)
@@ -124,8 +122,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
       }
       // The page's canvas is white (Slidev paints its own background above it).
       const white = [1, 1, 1, 1]
-      const [l1, l2] = [luminance(over(text, white)), luminance(over(back, white))]
-      return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)
+      return { fg: over(text, white).slice(0, 3), bg: over(back, white).slice(0, 3) }
     }
 
     const describe = (el: Element, text: string) => {
@@ -135,7 +132,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
     const shown = (r: DOMRect) => r.width > 1 && r.height > 1
       && r.right > frame.left && r.left < frame.right && r.bottom > frame.top && r.top < frame.bottom
 
-    const runs: { chars: number, px: number, contrast: number, what: string }[] = []
+    const runs: { chars: number, px: number, fg: number[], bg: number[], what: string }[] = []
     const add = (el: Element, text: string, rect: DOMRect) => {
       const chars = text.replace(/\s/g, '').length
       if (!chars || !shown(rect))
@@ -152,7 +149,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
       else {
         px = Number.parseFloat(style.fontSize) * scaleOf(el)
       }
-      runs.push({ chars, px, contrast: contrastOf(el, style.color), what: describe(el, text) })
+      runs.push({ chars, px, ...pixelsOf(el, style.color), what: describe(el, text) })
     }
 
     // Text nodes, grouped by the element that holds them.
@@ -178,6 +175,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
       add(field, field.value || field.placeholder, field.getBoundingClientRect())
     return runs
   }, no)
+  return drawn.map(({ fg, bg, ...run }) => ({ ...run, contrast: contrastRatio(fg as unknown as Rgb, bg as unknown as Rgb) }))
 }
 
 /** The slide's numbers from its runs. */
