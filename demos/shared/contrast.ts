@@ -33,17 +33,20 @@ export function rgbToHex(rgb: Rgb): string {
 }
 
 /**
- * `colour` moved towards black (on a light background) or white (on a dark one) just enough to
+ * `colour` (a hex, maybe translucent) moved towards black (on a light background) or white (on a dark one) just enough to
  * reach `min` against every one of `backgrounds`; hue kept, unchanged when it already does.
  */
 export function withContrast(colour: string, backgrounds: string[], min = AA): string {
-  const fg = hexToRgb(colour)
+  const drawn = hexToRgb(colour)
   const bgs = backgrounds.map(hexToRgb).filter((b): b is Rgb => !!b)
-  if (!fg || !bgs.length)
+  if (!drawn || !bgs.length)
     return colour
+  // A translucent colour ("#1b1f234d") is drawn over the background: judge (and return) that.
+  const alpha = /^#[\da-f]{8}$/i.test(colour.trim()) ? Number.parseInt(colour.trim().slice(7), 16) / 255 : 1
+  const fg = drawn.map((v, i) => v * alpha + bgs[0][i] * (1 - alpha)) as unknown as Rgb
   const passes = (c: Rgb) => bgs.every(b => contrastRatio(c, b) >= min)
   if (passes(fg))
-    return colour
+    return alpha < 1 ? rgbToHex(fg) : colour
   const target = luminance(bgs[0]) > 0.18 ? 0 : 1
   for (let t = 0.02; t <= 1; t += 0.02) {
     const c = fg.map(v => v + (target - v) * t) as unknown as Rgb

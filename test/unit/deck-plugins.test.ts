@@ -19,7 +19,7 @@ it('the code themes draw every token with AA contrast on the code background', (
   for (const [theme, backgrounds] of [[codeThemes.light, ['#ffffff', '#f5f5f5']], [codeThemes.dark, ['#1b1b1b', '#24292e']]] as const) {
     const fgs = (theme.tokenColors ?? []).map(r => r.settings.foreground).filter((c): c is string => !!c)
     expect(fgs.length).toBeGreaterThan(10)
-    for (const fg of [...fgs, theme.colors!['editor.foreground']]) {
+    for (const fg of [...fgs, theme.colors!['editor.foreground'], theme.colors!['editorLineNumber.foreground']]) {
       for (const bg of backgrounds)
         expect(contrastRatio(hexToRgb(fg)!, hexToRgb(bg)!), `${theme.name}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(AA)
     }

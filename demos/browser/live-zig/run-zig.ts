@@ -79,7 +79,7 @@ let latestCompile = 0
 function compileInPage(code: string, run: Run): CodeRunnerOutputs {
   const outputs = shallowRef<CodeRunnerOutput[]>([])
   const status = (text: string) => {
-    outputs.value = [{ text, class: 'live-zig-progress opacity-60 text-sm' }]
+    outputs.value = [{ text, class: 'live-zig-progress muted text-sm' }]
   }
   const id = ++latestCompile
   void (async () => {
@@ -104,14 +104,14 @@ function compileInPage(code: string, run: Run): CodeRunnerOutputs {
           : result.output
         outputs.value = [
           result.diagnostics.length ? { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' } : { error: lines },
-          { text: `${who}: compile failed after ${formatSeconds(result.ms)}${loaded}`, class: 'live-zig-info opacity-50 text-xs' },
+          { text: `${who}: compile failed after ${formatSeconds(result.ms)}${loaded}`, class: 'live-zig-info muted text-xs' },
         ]
         return
       }
       const r = await run(result.wasm)
       outputs.value = [...runOutputs(r), {
         text: `compiled by ${who} in ${formatSeconds(result.ms)}${loaded}, ${formatBytes(result.wasm.length)}; run ${r.timings.runMs.toFixed(1)} ms`,
-        class: 'live-zig-info opacity-50 text-xs',
+        class: 'live-zig-info muted text-xs',
       }]
     }
     catch (e) {
@@ -136,7 +136,7 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
     if (!printing)
       void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
     const r = await run(await fetchWasm(wasmUrl(name)))
-    return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+    return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info muted text-xs' }]
   }
 
   let reply: CompileReply
@@ -159,10 +159,10 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
       : reply.output ?? 'compile failed'
     return [
       { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' },
-      { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'opacity-50 text-xs' },
+      { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'muted text-xs' },
     ]
   }
   const wasm = new Uint8Array([...atob(reply.wasm!)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info muted text-xs' }]
 }
