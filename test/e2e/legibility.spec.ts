@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test'
 import type { SlideLegibility } from './legibility'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 import { measureTextRuns, overBudget, summarize, tableOf } from './legibility'
 
@@ -50,4 +50,18 @@ test('legibility at 1024x768 (reported, not judged)', async ({ page }) => {
   const measured = await walk(page)
   report('1024x768', tableOf('1024x768', measured))
   expect(measured.length).toBe(slides.length)
+})
+
+test('the presenter view: the notes at 16 px or more with AA contrast, the next slide and the timer shown', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const no = slideTitled(slides, 'Same bytes, every runtime here')
+  await page.goto(`presenter/${no}`)
+  const notes = page.locator('.slidev-note').first()
+  await expect(notes).toContainText('Start includes')
+  const runs = await measureTextRuns(page, '.slidev-note')
+  const small = runs.filter(r => r.px < 16 || r.contrast < 4.5)
+  expect(small.map(r => `${r.what}: ${r.px.toFixed(1)} px, ${r.contrast.toFixed(2)}:1`), 'notes text under 16 px or under 4.5:1').toEqual([])
+  await expect(page.locator(`.slidev-page-${no + 1}`).first()).toBeAttached()
+  // The timer (Slidev's TimerInlined): minutes and seconds.
+  await expect(page.locator('.font-mono.text-3xl').first()).toHaveText(/\d+\s*:\s*\d\d/)
 })

@@ -47,12 +47,13 @@ export interface SlideLegibility {
   lowestContrastRun?: TextRun
 }
 
-/** Measures the visible text of `.slidev-page-<no>` in the page as it is shown now. */
-export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]> {
-  const drawn = await page.evaluate((n) => {
-    const slide = document.querySelector<HTMLElement>(`.slidev-page-${n}`)
+/** Measures the visible text of slide `no` (or of the first element matching a selector) as it is shown now. */
+export async function measureTextRuns(page: Page, no: number | string): Promise<TextRun[]> {
+  const selector = typeof no === 'number' ? `.slidev-page-${no}` : no
+  const drawn = await page.evaluate((selector) => {
+    const slide = document.querySelector<HTMLElement>(selector)
     if (!slide)
-      throw new Error(`no .slidev-page-${n} in the page`)
+      throw new Error(`no ${selector} in the page`)
     const frame = slide.getBoundingClientRect()
 
     // Any CSS colour to premultiplied [r, g, b, a] in 0..1, through a canvas (computed styles can
@@ -174,7 +175,7 @@ export async function measureTextRuns(page: Page, no: number): Promise<TextRun[]
     for (const field of slide.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type=checkbox]):not([type=radio]):not([type=range])'))
       add(field, field.value || field.placeholder, field.getBoundingClientRect())
     return runs
-  }, no)
+  }, selector)
   return drawn.map(({ fg, bg, ...run }) => ({ ...run, contrast: contrastRatio(fg as unknown as Rgb, bg as unknown as Rgb) }))
 }
 
