@@ -80,8 +80,11 @@ test('the seed slide, at full size on two slides: the runtimes, then the Worker'
   await expect(worker.locator('pre')).toContainText(workerFirstLine)
   await expect(worker.locator('pre')).toContainText('ctx.waitUntil(exit)')
   // Its 41 lines in two columns of code, side by side.
-  const x = async (line: import('@playwright/test').Locator) => (await line.boundingBox())?.x ?? 0
-  const first = worker.locator('pre .line').first()
-  const later = worker.locator('pre .line', { hasText: 'ctx.waitUntil(exit)' })
-  await expect.poll(async () => await x(later) - await x(first)).toBeGreaterThan(200)
+  const no = slideTitled(slides, 'WASI in Workers')
+  const shift = () => page.evaluate((n) => {
+    const lines = [...document.querySelectorAll(`.slidev-page-${n} pre .line`)]
+    const later = lines.find(l => l.textContent?.includes('ctx.waitUntil(exit)'))
+    return later ? later.getBoundingClientRect().left - lines[0].getBoundingClientRect().left : -1
+  }, no)
+  await expect.poll(shift).toBeGreaterThan(200)
 })
