@@ -35,7 +35,7 @@ globalThis.addEventListener('message', (event: MessageEvent<StartMessage>) => {
 
   const result = runSession(start, { stdout: collect('stdout'), stderr: collect('stderr') })
   flush()
-  post({ type: 'done', ...result }, Object.values(result.files ?? {}).map(f => f.buffer as ArrayBuffer))
+  post({ type: 'done', ...result })
 })
 
 post({ type: 'ready' })
