@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test'
 import type { SlideLegibility } from './legibility'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 import { measureTextRuns, overBudget, summarize, tableOf } from './legibility'
@@ -28,7 +29,7 @@ async function walk(page: Page): Promise<SlideLegibility[]> {
 }
 
 function report(name: string, table: string) {
-  console.log(`\n${table}\n`)
+  process.stdout.write(`\n${table}\n\n`)
   const dir = join(test.info().project.outputDir, 'legibility')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `${name}.md`), `${table}\n`)

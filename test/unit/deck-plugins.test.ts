@@ -1,8 +1,8 @@
 // The Vite plugins that trim what the page can load to what the deck uses.
 import { expect, it } from 'vitest'
-import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../setup/deck-monaco'
 import { AA, contrastRatio, hexToRgb } from '../../demos/shared/contrast'
 import { codeThemes } from '../../setup/code-theme'
+import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../setup/deck-monaco'
 import { deckShikiBundles } from '../../setup/deck-shiki'
 
 it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and no theme file (the deck themes are objects)', async () => {
