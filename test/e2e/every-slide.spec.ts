@@ -71,7 +71,7 @@ for (const { no, title } of slides) {
   })
 }
 
-test('the seed slide, at full size on two slides: the runtimes, then the Worker', async ({ page }) => {
+test('the 2023 slide, at full size on two slides: the runtimes, then the Worker', async ({ page }) => {
   const list = await openSlide(page, slideTitled(slides, 'JS+WASM runtimes'))
   await expect(list).toContainText('Fastly Compute (SpiderMonkey)')
   await expect(list).toContainText('-target wasm32-wasi')
