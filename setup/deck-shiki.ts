@@ -20,6 +20,7 @@ const SLIDEV_THEMES = ['vitesse-dark', 'vitesse-light']
 const SHIKI_OPTIONS = /\/@slidev\/client\/setup\/shiki-options\.ts$/
 const DECK_SHIKI = '\0deck:shiki-bundles'
 
+/** The bundled themes the deck names; a theme given as an object (setup/code-theme.ts) needs no file. */
 function themeNames(options: ShikiSetupReturn): string[] {
   const themes = 'themes' in options && options.themes ? Object.values(options.themes) : 'theme' in options && options.theme ? [options.theme] : []
   const names = themes.filter((t): t is string => typeof t === 'string')

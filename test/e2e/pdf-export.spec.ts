@@ -45,9 +45,10 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
       expect(text).toContain(line)
     expect(text).toContain('argv[2] = Zig fan')
     expect(text).toContain('TALK=zig-wasi')
-    expect(text).toContain('Hello from a file that only exists in this page.')
+    // The preopen slide's demos sit in a narrow column: their output wraps (between words) instead of being cut.
+    expect(flat).toContain('Hello from a file that only exists in this page.')
     // The named-preopens demo and the tree it left behind.
-    expect(text).toContain('3 entries in "in", listed in "out" as reports/listing.txt')
+    expect(flat).toContain('3 entries in "in", listed in "out" as reports/listing.txt')
     expect(flat).toMatch(/preopen out reports\/listing\.txt 28 B/)
     expect(text).toContain('exiting with code 3')
     expect(text).toContain('panic: index out of bounds')

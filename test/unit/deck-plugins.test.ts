@@ -1,15 +1,29 @@
 // The Vite plugins that trim what the page can load to what the deck uses.
 import { expect, it } from 'vitest'
+import { AA, contrastRatio, hexToRgb } from '../../demos/shared/contrast'
+import { codeThemes } from '../../setup/code-theme'
 import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../setup/deck-monaco'
 import { deckShikiBundles } from '../../setup/deck-shiki'
 
-it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and two themes', async () => {
+it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and no theme file (the deck themes are objects)', async () => {
   const source = await deckShikiBundles()
   const names = [...source.matchAll(/^ {2}"([\w-]+)": \(\) => import\("shiki\/dist\/(langs|themes)\/([\w-]+)\.mjs"\)/gm)]
   const langs = Object.fromEntries(names.filter(m => m[2] === 'langs').map(m => [m[1], m[3]]))
   expect(langs).toMatchObject({ zig: 'zig', js: 'javascript', ts: 'typescript', sh: 'shellscript', vue: 'vue', markdown: 'markdown' })
   expect(Object.keys(langs)).not.toContain('cpp')
-  expect(names.filter(m => m[2] === 'themes').map(m => m[1])).toEqual(['vitesse-dark', 'vitesse-light'])
+  expect(names.filter(m => m[2] === 'themes').map(m => m[1])).toEqual([])
+  expect(source).toMatch(/^export const bundledThemes = \{\n\}$/m)
+})
+
+it('the code themes draw every token with AA contrast on the code background', () => {
+  for (const [theme, backgrounds] of [[codeThemes.light, ['#ffffff', '#f5f5f5']], [codeThemes.dark, ['#1b1b1b', '#24292e']]] as const) {
+    const fgs = (theme.tokenColors ?? []).map(r => r.settings.foreground).filter((c): c is string => !!c)
+    expect(fgs.length).toBeGreaterThan(10)
+    for (const fg of [...fgs, theme.colors!['editor.foreground'], theme.colors!['editorLineNumber.foreground']]) {
+      for (const bg of backgrounds)
+        expect(contrastRatio(hexToRgb(fg)!, hexToRgb(bg)!), `${theme.name}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(AA)
+    }
+  }
 })
 
 it('the client of Slidev gets no TypeScript: anything that calls it hears why, in one line', async () => {

@@ -25,11 +25,11 @@ function runOutputs(r: RunResult): CodeRunnerOutput[] {
   if (r.stdout.length)
     out.push({ text: text(r.stdout), class: 'live-zig-stdout whitespace-pre' })
   if (r.stderr.length)
-    out.push({ text: text(r.stderr), class: 'live-zig-stderr whitespace-pre text-red-400' })
+    out.push({ text: text(r.stderr), class: 'live-zig-stderr whitespace-pre error-text' })
   if (r.error)
     out.push({ error: `${r.error.kind}: ${r.error.message}` })
   else if (r.exitCode !== 0)
-    out.push({ text: `exit code ${r.exitCode}`, class: 'text-orange-400' })
+    out.push({ text: `exit code ${r.exitCode}`, class: 'warn-text' })
   return out
 }
 
@@ -64,12 +64,12 @@ async function runPrebuilt(code: string, run: Run, printing: boolean): Promise<C
   if (!name) {
     if (printing)
       return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
-    return [{ text: NEEDS_DEV_SERVER, class: 'live-zig-needs-server text-orange-400' }]
+    return [{ text: NEEDS_DEV_SERVER, class: 'live-zig-needs-server warn-text' }]
   }
   if (!printing)
     void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
   const r = await run(await fetchWasm(wasmUrl(name)))
-  return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info muted text-xs' }]
 }
 
 export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutputs> {
@@ -101,11 +101,11 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
       ? reply.diagnostics.map(d => `line ${d.line}, column ${d.column}: ${d.message}`).join('\n')
       : reply.output
     return [
-      { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' },
-      { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'opacity-50 text-xs' },
+      { text: lines, class: 'live-zig-errors whitespace-pre-wrap error-text' },
+      { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'muted text-xs' },
     ]
   }
   const wasm = new Uint8Array([...atob(reply.wasm)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info muted text-xs' }]
 }
