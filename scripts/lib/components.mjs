@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { componentNew, componentWit, preview1AdapterCommandPath, transpile } from '@bytecodealliance/jco'
 
 /** The programs the slides and tests run as components too. */
-export const COMPONENT_PROGRAMS = ['demo', 'greet', 'mandelbrot', 'exit-code', 'read-file']
+export const COMPONENT_PROGRAMS = ['demo', 'greet', 'mandelbrot', 'exit-code', 'read-file', 'panic', 'forever']
 
 /** Where a program's transpiled component goes, under the wasm directory. */
 export const transpiledDir = name => `components/${name}`
