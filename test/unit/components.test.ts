@@ -3,14 +3,16 @@
 // on preview2-shim, and natively in wasmtime (wasmtime-py) where it is installed.
 import type { ComponentHost } from '../../scripts/lib/component-hosts'
 import type { HostRun } from '../helpers/node-wasi'
+import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findFirefox, openBrowserHarness } from '../../demos/browser/harness/open-harness'
 import { findWasmtimePy, runComponent } from '../../scripts/lib/component-hosts'
 import { runHost } from '../../scripts/lib/process-hosts'
 import { COMPONENT_PROGRAMS } from '../../scripts/lib/components.mjs'
-import { COMPONENT_CASES, componentExitCode } from '../../demos/shared/component-cases'
+import { caseStdin, COMPONENT_CASES, componentExitCode } from '../../demos/shared/component-cases'
 import { root } from '../helpers/node-wasi'
 
 const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8'))
@@ -50,7 +52,7 @@ for (const { host, skip } of hosts) {
   describe.skipIf(skip)(`components in ${host}${skip ? ` (skipped: ${skip})` : ''} against the modules under node:wasi`, () => {
     for (const c of COMPONENT_CASES) {
       it(c.label, async () => {
-        const input = { stdin: c.stdin, args: c.args, files: c.files }
+        const input = { stdin: caseStdin(c), args: c.args, files: c.files }
         const timeoutMs = c.ends === 'timeout' ? 3000 : 60_000
         const [module, component] = await Promise.all([
           runHost('node', c.program, input, { timeoutMs }),
@@ -67,6 +69,43 @@ for (const { host, skip } of hosts) {
           expect(component.stderr.toString()).toMatch(/wasm trap: wasm `unreachable` instruction executed/)
           return
         }
+        expect(component.exitCode).toBe(componentExitCode(module.exitCode!))
+      }, 120_000)
+    }
+  })
+}
+
+// In a browser: the component runner's Web Worker (jco's JS + preview2-shim's browser build),
+// with the runner's watchdog, against the module under node:wasi.
+const browsers = [
+  { browser: 'chromium' as const, skip: false as string | false },
+  { browser: 'firefox' as const, skip: findFirefox() ? false : 'Firefox ESR is not installed (apt-get install -y firefox-esr)' },
+]
+for (const { browser, skip } of browsers) {
+  describe.skipIf(skip)(`components in ${browser}'s Web Worker against the modules under node:wasi`, () => {
+    let harness: Awaited<ReturnType<typeof openBrowserHarness>>
+    beforeAll(async () => {
+      harness = await openBrowserHarness(browser)
+    }, 120_000)
+    afterAll(() => harness?.close())
+
+    for (const c of COMPONENT_CASES) {
+      it(c.label, async () => {
+        const stdin = typeof c.stdin === 'string' ? new TextEncoder().encode(c.stdin) : c.stdin // stdinBytes: made in the page
+        const timeoutMs = c.ends === 'timeout' ? 2000 : 60_000
+        const module = await runHost('node', c.program, { stdin: caseStdin(c), args: c.args, files: c.files }, { timeoutMs: c.ends === 'timeout' ? 3000 : 60_000 })
+        const component = await harness.run({ program: c.program, component: true, args: c.args, files: c.files, stdin: stdin ? [...stdin] : [], stdinBytes: c.stdinBytes, timeoutMs })
+        expect(Buffer.from(component.stdout).equals(module.stdout), 'stdout').toBe(true)
+        expect(new TextDecoder().decode(component.stderr)).toBe(programStderr(module))
+        if (c.ends === 'timeout') {
+          expect(component.error?.kind).toBe('timeout')
+          return
+        }
+        if (c.ends === 'trap') {
+          expect(component.error).toEqual({ kind: 'trap', message: 'wasm trap: wasm `unreachable` instruction executed' })
+          return
+        }
+        expect(component.error).toBeUndefined()
         expect(component.exitCode).toBe(componentExitCode(module.exitCode!))
       }, 120_000)
     }

@@ -75,6 +75,8 @@ export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
   const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
   await build({ ...common, format: 'iife', entryPoints: [join(root, 'demos/browser/runner/web-worker.ts')], outfile: join(dir, 'run-worker.js') })
+  // A module worker: it imports the component's transpiled JS by URL (preview2-shim's browser build is bundled in).
+  await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/runner/component-worker.ts')], outfile: join(dir, 'component-worker.js') })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="./harness.js"></script>')
   mkdirSync(join(dir, 'files'))
   symlinkSync(join(root, 'public/wasm'), join(dir, 'wasm'))

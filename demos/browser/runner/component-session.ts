@@ -100,7 +100,8 @@ export async function runComponentSession(start: ComponentStartMessage, sink: Se
       return { exitCode, instantiateMs: t1 - t0, runMs }
     const error: RunError = e instanceof OutputLimitReached || (e as { cause?: unknown })?.cause instanceof OutputLimitReached
       ? { kind: 'output-limit', message: new OutputLimitReached(start.maxOutputBytes).message }
-      : { kind: 'trap', message: trapMessage(e) }
+      // jco words a trap like wasmtime, "wasm trap: ..." already.
+      : { kind: 'trap', message: trapMessage(e).replace(/^wasm trap: (?=wasm trap: )/, '') }
     return { exitCode: null, error, instantiateMs: t1 - t0, runMs }
   }
   finally {
