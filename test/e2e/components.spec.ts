@@ -3,9 +3,9 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatBytes } from '../../demos/shared/format'
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { fileAt, siteFiles } from '../../scripts/lib/site-files'
-import { formatBytes } from '../../demos/shared/format'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 
@@ -69,5 +69,5 @@ test('the component files load when the slide comes near, not on slide 1', async
   await expect.poll(() => fetched.filter(f => f.startsWith('wasm/components/demo/')).length).toBeGreaterThanOrEqual(4)
   await page.keyboard.press('ArrowRight')
   await expect(sides(page, no).component.finished).toContainText('exit code 0')
-  expect(fetched.some(f => f === 'wasm/components/demo/demo.js')).toBe(true)
+  expect(fetched.includes('wasm/components/demo/demo.js')).toBe(true)
 })

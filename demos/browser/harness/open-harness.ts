@@ -17,6 +17,8 @@ export interface BrowserRun {
   exitCode: number | null
   error?: { kind: string, message: string }
   stdout: Uint8Array
+  /** With `hashStdout`: stdout's SHA-256 (hex), and `stdout` is empty. */
+  stdoutSha256?: string
   stderr: Uint8Array
   preopens?: Record<string, Record<string, Uint8Array>>
   timings: { compileMs: number, instantiateMs: number, runMs: number, totalMs: number }

@@ -61,7 +61,8 @@ export async function runComponentSession(start: ComponentStartMessage, sink: Se
     stdin: {
       blockingRead(len: bigint) {
         if (stdinAt >= start.stdin.length)
-          throw { tag: 'closed' } // what the shim's streams throw at the end
+          // eslint-disable-next-line no-throw-literal -- the WIT error variant the shim's streams throw at the end
+          throw { tag: 'closed' }
         const chunk = start.stdin.slice(stdinAt, stdinAt + Number(len))
         stdinAt += chunk.length
         return chunk

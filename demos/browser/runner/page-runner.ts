@@ -1,8 +1,8 @@
 // The browser's JS+WASM host: one runner for the whole page.
 import type { WasiRunner } from './runner'
 import { fetchOnce } from '../../shared/fetch-once'
-import { createWasiRunner } from './runner'
 import { createComponentRunner } from './component-runner'
+import { createWasiRunner } from './runner'
 import { spawnBrowserWorker, spawnComponentWorker } from './spawn-browser'
 
 export type { RunErrorKind, RunOptions, RunResult } from './protocol'
