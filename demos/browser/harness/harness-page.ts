@@ -95,6 +95,8 @@ async function run(r: HarnessRun): Promise<Omit<RunResult, 'stdout' | 'stderr' |
   })
   if (r.cold)
     target.dispose()
+  if (r.hashStdout)
+    return { ...result, stdout: [], stdoutSha256: await sha256Hex(result.stdout), stderr: [...result.stderr], preopens: undefined }
   return { ...result, stdout: [...result.stdout], stderr: [...result.stderr], preopens: result.preopens && mapTree(result.preopens, b => [...b]) }
 }
 
