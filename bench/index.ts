@@ -35,7 +35,6 @@ import { readResults, updateReadme } from './report'
 import { runnerOverhead } from './runner-overhead'
 import { notFetched, walkSite } from './site-walk'
 import { moduleSizes, siteSize, WORKER_LIMITS, workerBundleSize } from './sizes'
-import { ZIG_FIRST_TARGET_MS, ZIG_REPEAT_TARGET_MS, zigCompilerBench } from './zig-compiler'
 
 function arg(name: string, fallback: number) {
   const i = process.argv.indexOf(name)
@@ -56,8 +55,6 @@ const EDITOR_TARGET = { gzipBytes: 1_500_000, ms: 1500 }
 const SITE_TARGET_BYTES = 8_000_000
 const BUILD_TARGET = 2
 const EXPORT_TARGET_MS = 15_000
-/** The in-page Zig compiler's files load only when a reader runs edited Zig: counted apart. */
-const APART = /^zig-compiler\//
 
 const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js'), 'utf8')
 const greetCode = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
@@ -112,8 +109,6 @@ async function main() {
 
     step(`click to output on slide ${demoSlide}, ${CLICK_WARMUP} + ${CLICKS} clicks…`)
     const clicks = await clickToOutput(browser, deck, demoSlide, await clickInputs(CLICK_WARMUP + CLICKS), CLICK_WARMUP)
-    step('Live Zig on the built site: edit to output with the in-page compiler, first and repeat…')
-    const zigCompiler = await zigCompilerBench(browser, deck)
 
     // An editor slide opened directly: the code on screen and Run working.
     const firstCodeLine = (code: string) => code.split('\n')[0]
@@ -153,11 +148,9 @@ async function main() {
     step('sizes…')
     const modules = moduleSizes()
     const worker = await workerBundleSize()
-    const counted = new Map([...deck.files].filter(([path]) => !APART.test(path)))
-    const deckSize = siteSize(counted)
-    const apartSize = siteSize(new Map([...deck.files].filter(([path]) => APART.test(path))))
+    const deckSize = siteSize(deck.files)
     const stockSize = siteSize(stock.files)
-    const unfetched = notFetched({ ...deck, files: counted }, fetched)
+    const unfetched = notFetched(deck, fetched)
     const unexplained = unfetched.filter(f => !f.why)
 
     // ---- figures ----
@@ -227,12 +220,8 @@ async function main() {
         { 'figure': `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': formatBytes(largest.bytes), 'baseline': limit.label, 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
         { 'figure': `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${formatBytes(worker.bytes)} (${formatBytes(worker.gzipBytes)} gzip)`, 'baseline': limit.label, 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
       ]),
-      { 'figure': `built site (dist/), all files${apartSize.files ? ' but the in-page Zig compiler' : ''}`, 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': `<= ${formatBytes(SITE_TARGET_BYTES)}: ${meets(deckSize.bytes <= SITE_TARGET_BYTES)}` },
+      { 'figure': 'built site (dist/), all files', 'this deck': `${formatBytes(deckSize.bytes)}, ${deckSize.files} files`, 'baseline': `${formatBytes(stockSize.bytes)} (stock deck)`, 'ratio': x(deckSize.bytes / stockSize.bytes), 'target': `<= ${formatBytes(SITE_TARGET_BYTES)}: ${meets(deckSize.bytes <= SITE_TARGET_BYTES)}` },
       { 'figure': '  of which Monaco / the PDF / wasm', 'this deck': `${formatBytes(deckSize.monacoBytes)} / ${formatBytes(deckSize.pdfBytes)} / ${formatBytes(deckSize.wasmBytes)}`, 'baseline': '', 'ratio': '', 'target': '' },
-      ...(apartSize.files ? [{ 'figure': '  the in-page Zig compiler (zig-compiler/, apart)', 'this deck': `${formatBytes(apartSize.bytes)}, ${apartSize.files} files`, 'baseline': '', 'ratio': '', 'target': '' }] : []),
-      ...zigCompiler.files.map(f => ({ 'figure': `in-page Zig compiler: ${f.name} (loads on the first edit + Run)`, 'this deck': `${formatBytes(f.bytes)} (${formatBytes(f.gzipBytes)} gzip)`, 'baseline': '', 'ratio': '', 'target': 'record' })),
-      { 'figure': 'Live Zig, built site: first edit to output (loads the compiler)', 'this deck': s(zigCompiler.firstMs), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_FIRST_TARGET_MS)}: ${meets(zigCompiler.firstMs <= ZIG_FIRST_TARGET_MS)}` },
-      { 'figure': 'Live Zig, built site: repeat edit to output (median)', 'this deck': s(median(zigCompiler.repeatMs)), 'baseline': '', 'ratio': '', 'target': `<= ${s(ZIG_REPEAT_TARGET_MS)}: ${meets(median(zigCompiler.repeatMs) <= ZIG_REPEAT_TARGET_MS)}` },
       { 'figure': '  files no slide or view fetched, unexplained', 'this deck': unexplained.length ? `${unexplained.length} (${formatBytes(unexplained.reduce((n, f) => n + f.bytes, 0))})` : 'none', 'baseline': `${unfetched.length - unexplained.length} fetched on request (download, Monaco's icons…)`, 'ratio': '', 'target': `none: ${meets(unexplained.length === 0)}` },
       { 'figure': 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': `<= ${BUILD_TARGET}×: ${meets(build.ms / stockBuild.ms <= BUILD_TARGET)}` },
       { 'figure': 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': `<= ${s(EXPORT_TARGET_MS)}: ${meets(exported.ms <= EXPORT_TARGET_MS)}` },
@@ -260,12 +249,11 @@ async function main() {
         controls: { [`slide ${demoSlide}`]: [...onDemoSlide], [`slide ${playgroundSlide}`]: [...onPlaygroundSlide] },
         foreignRequests: foreign,
       },
-      zigCompiler: { ...zigCompiler, targetsMs: { first: ZIG_FIRST_TARGET_MS, repeat: ZIG_REPEAT_TARGET_MS } },
       clickToOutput: { slide: demoSlide, warmup: CLICK_WARMUP, clicks: CLICKS, medianMs: clickMedian, p90Ms: clickP90, maxMs: Math.max(...clickMs), inPageP90Ms: clickInPageP90, nextFrameShare, frameMs: FRAME_MS },
       editorSlides: { loads: EDITOR_LOADS, slides: Object.fromEntries(Object.entries(editors).map(([k, v]) => [k, v.slide.slide])), ...editor, targets: { ...EDITOR_TARGET, coldRunMs: COLD_RUN_TARGET_MS } },
       runnerOverhead: overhead,
       components: components.data,
-      sizes: { limits: WORKER_LIMITS, modules, worker, site: deckSize, apart: apartSize, stockSite: stockSize, notFetched: unfetched, targetBytes: SITE_TARGET_BYTES },
+      sizes: { limits: WORKER_LIMITS, modules, worker, site: deckSize, stockSite: stockSize, notFetched: unfetched, targetBytes: SITE_TARGET_BYTES },
       wallTimes: { buildMs: build.ms, exportMs: exported.ms, stockBuildMs: stockBuild.ms, stockEditorBuildMs: stockEditorBuild.ms, buildTarget: BUILD_TARGET, exportTargetMs: EXPORT_TARGET_MS },
       table,
     }

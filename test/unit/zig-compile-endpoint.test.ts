@@ -12,8 +12,11 @@ import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 
-const handler = createCompileHandler({ timeoutMs: 4000 })
-const server = createServer((req, res) => void handler(req, res))
+// A generous deadline: a cold compile on a loaded 2-core machine can take tens of seconds. The
+// deadline's kill is tested with a short one (a compile that never ends is stopped whatever the load).
+const handler = createCompileHandler({ timeoutMs: 90_000 })
+const quickHandler = createCompileHandler({ timeoutMs: 4000 })
+const server = createServer((req, res) => void (req.url?.startsWith('/quick') ? quickHandler : handler)(req, res))
 let base = ''
 beforeAll(() => new Promise<void>((resolve) => {
   server.listen(0, '127.0.0.1', () => {
@@ -23,8 +26,8 @@ beforeAll(() => new Promise<void>((resolve) => {
 }))
 afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
 
-function compile(source: string, origin: string | undefined = base) {
-  return fetch(`${base}${COMPILE_PATH}`, {
+function compile(source: string, origin: string | undefined = base, prefix = '') {
+  return fetch(`${base}${prefix}${COMPILE_PATH}`, {
     method: 'POST',
     headers: origin ? { origin } : {},
     body: source,
@@ -41,13 +44,13 @@ describe.skipIf('error' in findZig())('pOST /__zig/compile', () => {
     expect(r.ms).toBeGreaterThan(0)
     const run = await runner.run(new Uint8Array(Buffer.from(r.wasm, 'base64')))
     expect(new TextDecoder().decode(run.stdout)).toBe('Servus, WASI!\n')
-  }, 60_000)
+  }, 120_000)
 
   it('returns a type error with its line and column', async () => {
     const r = await (await compile('const std = @import("std");\nconst x: u32 = "nope";\npub fn main() void {\n    _ = x;\n}\n')).json()
     expect(r.ok).toBe(false)
     expect(r.diagnostics[0]).toEqual({ line: 2, column: 16, message: 'expected type \'u32\', found \'*const [4:0]u8\'' })
-  }, 60_000)
+  }, 120_000)
 
   it('refuses @embedFile of an absolute path and of ../ (Zig 0.11 alone would read ../)', async () => {
     const uses = (path: string) => `const std = @import("std");\nconst s = @embedFile("${path}");\npub fn main() !void {\n    try std.io.getStdOut().writeAll(s);\n}\n`
@@ -79,11 +82,11 @@ describe.skipIf('error' in findZig())('pOST /__zig/compile', () => {
 
   it('kills a compile that runs too long', async () => {
     const t0 = performance.now()
-    const r = await (await compile('comptime {\n    @setEvalBranchQuota(0xFFFF_FFFF);\n    var i: u64 = 0;\n    while (true) i += 1;\n}\npub fn main() void {}\n')).json()
+    const r = await (await compile('comptime {\n    @setEvalBranchQuota(0xFFFF_FFFF);\n    var i: u64 = 0;\n    while (true) i += 1;\n}\npub fn main() void {}\n', base, '/quick')).json()
     expect(r.ok).toBe(false)
     expect(r.timedOut).toBe(true)
-    expect(performance.now() - t0).toBeLessThan(10_000)
-  }, 30_000)
+    expect(performance.now() - t0).toBeLessThan(30_000)
+  }, 60_000)
 
   it('stops a comptime memory bomb at the compiler\'s memory cap, with a message saying so', async () => {
     const t0 = performance.now()

@@ -7,10 +7,11 @@
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { CompileDiagnostic } from './zig-wasm-compiler'
+import type { CompileDiagnostic, CompileReply } from './compile-reply'
 import { Buffer } from 'node:buffer'
 import { devEndpointPlugin, sameOrigin } from '../../../scripts/lib/dev-endpoint'
 import { compileZig } from './compile'
+import { SOURCE_FILE } from './compile-reply'
 
 export const COMPILE_PATH = '/__zig/compile'
 export const MAX_SOURCE_BYTES = 64 * 1024
@@ -21,7 +22,7 @@ export interface EndpointOptions {
   enabled?: () => boolean
 }
 
-type Reply = (status: number, body: unknown) => void
+type Reply = (status: number, body: CompileReply) => void
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = []
@@ -75,7 +76,7 @@ export function createCompileHandler({ timeoutMs = 20_000, enabled = () => true 
       return reply(413, { error: `The source is over ${MAX_SOURCE_BYTES / 1024} KiB` })
     const refused = sourcePolicy(source)
     if (refused)
-      return reply(200, { ok: false, ms: 0, diagnostics: [refused], output: `main.zig:${refused.line}:${refused.column}: error: ${refused.message}` })
+      return reply(200, { ok: false, ms: 0, diagnostics: [refused], output: `${SOURCE_FILE}:${refused.line}:${refused.column}: error: ${refused.message}`, timedOut: false, outOfMemory: false })
 
     // One compile at a time per client; the next waits for the previous.
     const client = req.socket.remoteAddress ?? 'unknown'

@@ -3,14 +3,14 @@
 // (on Linux) a cap on its address space: Zig 0.11's comptime has no memory bound, and a
 // 128 MiB comptime array grew it to 7 GB in a minute. Nothing it compiles runs here:
 // the module goes back to the page.
-import type { CompileDiagnostic } from './zig-wasm-compiler'
+import type { CompileDiagnostic } from './compile-reply'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { findZig } from '../../../scripts/lib/zig-toolchain.mjs'
-import { parseDiagnostics, SOURCE_FILE } from './zig-wasm-compiler'
+import { parseDiagnostics, SOURCE_FILE } from './compile-reply'
 
 export type CompileResult
   = | { ok: true, wasm: Uint8Array, ms: number }

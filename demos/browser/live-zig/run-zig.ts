@@ -1,31 +1,17 @@
 // Live Zig for Slidev's {monaco-run} blocks: the edited source is compiled by the
 // dev server (POST /__zig/compile) and run in this page by the WASI runner. On a
 // built site (or when the dev server is gone) unedited code runs its prebuilt module,
-// found in the manifest by a hash of the source, and edited code is compiled in the
-// page by the Zig compiler itself, built as a wasm32-wasi module (zig-in-page.ts).
+// found in the manifest by a hash of the source, and edited code gets one line saying
+// that compiling needs the dev server.
 import type { CodeRunnerOutput, CodeRunnerOutputs } from '@slidev/types'
 import type { RunResult } from '../runner/protocol'
-import type { CompileDiagnostic } from './zig-wasm-compiler'
-import { shallowRef } from 'vue'
-import { messageOf } from '../../shared/errors'
+import type { CompileDiagnostic, CompileReply } from './compile-reply'
 import { formatBytes, formatSeconds } from '../../shared/format'
 import { loadManifest } from '../../shared/manifest'
 import { sha256Hex } from '../../shared/sha256'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
-import { inPageCompilerLoaded, loadInPageCompiler } from './zig-in-page'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
-
-interface CompileReply {
-  ok: boolean
-  ms: number
-  bytes?: number
-  wasm?: string
-  diagnostics?: Array<{ line: number, column: number, message: string }>
-  output?: string
-  timedOut?: boolean
-  error?: string
-}
 
 /** The prebuilt module whose source is exactly this code (Monaco trims the final newline). */
 async function prebuiltFor(code: string): Promise<string | undefined> {
@@ -67,58 +53,23 @@ async function markInEditor(code: string, diagnostics: CompileDiagnostic[]): Pro
   }
 }
 
+/** What a built site (or a page whose dev server is gone) says to an edited program. */
+export const NEEDS_DEV_SERVER = 'Compiling edited code needs the dev server (npm run dev); this page has the prebuilt program only.'
+
 type Run = (wasm: Uint8Array) => Promise<RunResult>
 
-/** The latest in-page compile asked for: Slidev runs the block on every edit, and only the last one counts. */
-let latestCompile = 0
-
-/**
- * Compiles in the page with zig.wasm, showing progress while the compiler loads (only
- * the first time) and compiles; the outputs update in place.
- */
-function compileInPage(code: string, run: Run): CodeRunnerOutputs {
-  const outputs = shallowRef<CodeRunnerOutput[]>([])
-  const status = (text: string) => {
-    outputs.value = [{ text, class: 'live-zig-progress opacity-60 text-sm' }]
+/** Runs the prebuilt module of unedited code; edited code gets the one line above. */
+async function runPrebuilt(code: string, run: Run, printing: boolean): Promise<CodeRunnerOutputs> {
+  const name = await prebuiltFor(code)
+  if (!name) {
+    if (printing)
+      return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
+    return [{ text: NEEDS_DEV_SERVER, class: 'live-zig-needs-server text-orange-400' }]
   }
-  const id = ++latestCompile
-  void (async () => {
-    try {
-      const t0 = performance.now()
-      const fetching = !inPageCompilerLoaded()
-      const compiler = await loadInPageCompiler(status)
-      const loadMs = performance.now() - t0
-      status(`compiling in the page with zig.wasm (${formatBytes(compiler.compilerBytes)})…`)
-      // Compiles run one at a time: one for code edited since is not worth the wait.
-      const result = await compiler.compile(code, () => id !== latestCompile)
-      if (!result) {
-        outputs.value = []
-        return
-      }
-      const loaded = fetching ? `, after ${formatSeconds(loadMs)} loading it` : ''
-      const who = `in-page zig.wasm (${formatBytes(compiler.compilerBytes)}, Zig ${compiler.manifest.zig}, self-hosted wasm backend)`
-      await markInEditor(code, result.ok ? [] : result.diagnostics).catch(() => {})
-      if (!result.ok) {
-        const lines = result.diagnostics.length
-          ? result.diagnostics.map(d => `line ${d.line}, column ${d.column}: ${d.message}`).join('\n')
-          : result.output
-        outputs.value = [
-          result.diagnostics.length ? { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' } : { error: lines },
-          { text: `${who}: compile failed after ${formatSeconds(result.ms)}${loaded}`, class: 'live-zig-info opacity-50 text-xs' },
-        ]
-        return
-      }
-      const r = await run(result.wasm)
-      outputs.value = [...runOutputs(r), {
-        text: `compiled by ${who} in ${formatSeconds(result.ms)}${loaded}, ${formatBytes(result.wasm.length)}; run ${r.timings.runMs.toFixed(1)} ms`,
-        class: 'live-zig-info opacity-50 text-xs',
-      }]
-    }
-    catch (e) {
-      outputs.value = [{ error: `The in-page Zig compiler could not start: ${messageOf(e)}` }]
-    }
-  })()
-  return outputs
+  if (!printing)
+    void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
+  const r = await run(await fetchWasm(wasmUrl(name)))
+  return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
 }
 
 export async function runZig(code: string, options: { stdin?: string, args?: string[] } = {}): Promise<CodeRunnerOutputs> {
@@ -126,43 +77,35 @@ export async function runZig(code: string, options: { stdin?: string, args?: str
 
   // The PDF shows the prebuilt module's run: an export must not depend on a compiler.
   const printing = typeof location !== 'undefined' && new URLSearchParams(location.search).has('print')
-  if (!__SLIDEV_HAS_SERVER__ || printing) {
-    const name = await prebuiltFor(code)
-    if (!name) {
-      if (printing)
-        return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
-      return compileInPage(code, run)
-    }
-    if (!printing)
-      void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
-    const r = await run(await fetchWasm(wasmUrl(name)))
-    return [...runOutputs(r), { text: `prebuilt ${name}.wasm (npm run build:wasm), run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
-  }
+  if (!__SLIDEV_HAS_SERVER__ || printing)
+    return runPrebuilt(code, run, printing)
 
   let reply: CompileReply
   try {
     const response = await fetch(COMPILE_URL, { method: 'POST', body: code, headers: { 'content-type': 'text/plain' } })
     reply = await response.json() as CompileReply
+    if ('error' in reply)
+      return [{ error: reply.error }]
     if (!response.ok)
-      return [{ error: reply.error ?? `compile request failed: ${response.status}` }]
+      return [{ error: `compile request failed: ${response.status}` }]
   }
   catch {
-    // The dev server is gone (stopped, or the page outlived it): compile here.
-    return compileInPage(code, run)
+    // The dev server is gone (stopped, or the page outlived it): only prebuilt code runs.
+    return runPrebuilt(code, run, false)
   }
-  await markInEditor(code, reply.ok ? [] : reply.diagnostics ?? []).catch(() => {})
+  await markInEditor(code, reply.ok ? [] : reply.diagnostics).catch(() => {})
   if (!reply.ok) {
     if (reply.timedOut)
       return [{ error: `The compiler was stopped: ${reply.output}` }]
-    const lines = reply.diagnostics?.length
+    const lines = reply.diagnostics.length
       ? reply.diagnostics.map(d => `line ${d.line}, column ${d.column}: ${d.message}`).join('\n')
-      : reply.output ?? 'compile failed'
+      : reply.output
     return [
       { text: lines, class: 'live-zig-errors whitespace-pre-wrap text-red-500' },
       { text: `compile failed after ${formatSeconds(reply.ms)}`, class: 'opacity-50 text-xs' },
     ]
   }
-  const wasm = new Uint8Array([...atob(reply.wasm!)].map(c => c.charCodeAt(0)))
+  const wasm = new Uint8Array([...atob(reply.wasm)].map(c => c.charCodeAt(0)))
   const r = await run(wasm)
-  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes!)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
+  return [...runOutputs(r), { text: `compiled by the dev server's Zig (LLVM) in ${formatSeconds(reply.ms)}, ${formatBytes(reply.bytes)}; run ${r.timings.runMs.toFixed(1)} ms`, class: 'live-zig-info opacity-50 text-xs' }]
 }

@@ -28,12 +28,6 @@ export interface RunOptions {
   timeoutMs?: number
   /** stdout + stderr bytes after which the program is stopped (default 1 MiB). */
   maxOutputBytes?: number
-  /**
-   * Files to hand back after the run, in `RunResult.files`: paths under the "/" preopen of
-   * files, or of directories (every file below them). Missing paths are left out. When given,
-   * the result carries these instead of every preopen's tree (`RunResult.preopens`).
-   */
-  returnFiles?: string[]
   onStdout?: (bytes: Uint8Array) => void
   onStderr?: (bytes: Uint8Array) => void
 }
@@ -63,8 +57,6 @@ export interface RunResult {
   /** What the program left in each preopen, by name; absent when the worker did not finish (timeout, crash, load error). */
   preopens?: Record<string, PreopenTree>
   timings: RunTimings
-  /** The files named by `RunOptions.returnFiles`, as the program left them (relative paths). */
-  files?: Record<string, Uint8Array>
 }
 
 /** What the runner sends a worker to start a run (a worker runs one program at a time). */
@@ -77,14 +69,13 @@ export interface StartMessage {
   /** [name, contents] in fd order (an array: object keys like "1" would not keep their order). */
   preopens: Array<[string, Record<string, Uint8Array>]>
   maxOutputBytes: number
-  returnFiles?: string[]
 }
 
 /** What a worker sends back. */
 export type WorkerMessage
   = | { type: 'ready' }
     | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
-    | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, files?: Record<string, Uint8Array>, instantiateMs: number, runMs: number }
+    | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, instantiateMs: number, runMs: number }
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024

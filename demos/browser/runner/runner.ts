@@ -167,7 +167,6 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
       preopens,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-      ...(options.returnFiles ? { returnFiles: options.returnFiles } : {}),
     }
 
     const { worker, ready } = takeWorker()
@@ -190,8 +189,6 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
         }
         else if (message.type === 'done') {
           const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs, message.preopens)
-          if (message.files)
-            done.files = message.files
           kept = workerReusableAfter(done)
           settle(done, kept)
         }

@@ -23,7 +23,6 @@ export interface SessionResult {
   exitCode: number | null
   error?: RunError
   preopens?: Record<string, PreopenTree>
-  files?: Record<string, Uint8Array>
   instantiateMs: number
   runMs: number
 }
@@ -84,31 +83,6 @@ function stableIno(path: string, bytes: Uint8Array): bigint {
   return ((BigInt((a >>> 0) | 0x1) << 32n) | BigInt(b >>> 0))
 }
 // #endregion stable-ino
-
-/** The files at or below `paths` in a preopen, as copies keyed by relative path (see RunOptions.returnFiles). */
-// #region return-files
-export function filesUnder(root: PreopenDirectory, paths: string[]): Record<string, Uint8Array> {
-  const found: Record<string, Uint8Array> = {}
-  for (const path of paths) {
-    const parts = path.split('/').filter(p => p !== '' && p !== '.')
-    let inode: Inode | undefined = root.dir
-    for (const part of parts)
-      inode = inode instanceof Directory ? inode.contents.get(part) : undefined
-    const at = parts.join('/')
-    if (inode instanceof File) {
-      found[at] = inode.data.slice()
-    }
-    else if (inode instanceof Directory) {
-      // Files only: an empty directory has nothing to hand back.
-      for (const [file, bytes] of Object.entries(treeOf(inode.contents, at ? `${at}/` : ''))) {
-        if (!file.endsWith('/'))
-          found[file] = bytes
-      }
-    }
-  }
-  return found
-}
-// #endregion return-files
 
 /** What a directory holds now: files with their bytes, empty directories as "path/". Symlinks are left out. */
 export function treeOf(contents: Map<string, Inode>, prefix = '', tree: PreopenTree = {}): PreopenTree {
@@ -176,13 +150,8 @@ export function runSession(start: StartMessage, sink: SessionSink): SessionResul
   catch (e) {
     return { exitCode: null, error: { kind: 'load', message: messageOf(e) }, instantiateMs: 0, runMs: 0 }
   }
-  // What the program left: every preopen's tree, or, when the caller named the files it wants
-  // back (returnFiles, paths in the "/" preopen), just those (the in-page Zig compiler's
-  // preopen holds 12 MiB of std it does not need copied back).
-  const root = preopenDirs.find(([name]) => name === '/')?.[1]
-  const left = (): Pick<SessionResult, 'preopens' | 'files'> => start.returnFiles
-    ? { files: root ? filesUnder(root, start.returnFiles) : {} }
-    : { preopens: Object.fromEntries(preopenDirs.map(([name, dir]) => [name, treeOf(dir.dir.contents)])) }
+  // What the program left: every preopen's tree.
+  const left = (): Pick<SessionResult, 'preopens'> => ({ preopens: Object.fromEntries(preopenDirs.map(([name, dir]) => [name, treeOf(dir.dir.contents)])) })
 
   let instance: WebAssembly.Instance
   const t0 = performance.now()

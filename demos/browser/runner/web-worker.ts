@@ -11,7 +11,7 @@ globalThis.addEventListener('message', (event: MessageEvent<StartMessage>) => {
   const output = outputPoster(post)
   const result = runSession(start, output)
   output.flush()
-  post({ type: 'done', ...result }, Object.values(result.files ?? {}).map(f => f.buffer as ArrayBuffer))
+  post({ type: 'done', ...result })
 })
 
 post({ type: 'ready' })
