@@ -45,7 +45,7 @@ async function firstRuns(browser: Browser, site: { url: string, files: Map<strin
     await page.goto(`${site.url}${no}`)
     const side = (name: string) => page.locator(`.slidev-page-${no} .cc-col[data-side="${name}"] .cc-finished`)
     await side('component').waitFor({ timeout: 60_000 })
-    runs.push({ module: shownMs(await side('module').innerText()), component: shownMs(await side('component').innerText()), fetched: [...fetched.values()] })
+    runs.push({ module: shownMs((await side('module').textContent()) ?? ''), component: shownMs((await side('component').textContent()) ?? ''), fetched: [...fetched.values()] })
     await context.close()
   }
   return runs
