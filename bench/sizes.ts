@@ -9,7 +9,7 @@ import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { WORKER_SIZE_LIMIT } from '../demos/shared/worker-limits'
 import { root } from '../scripts/lib/paths.mjs'
 
-/** Today's Worker size limit (the seed's 1 MB / 5 MB are quoted as the seed's on the slide). */
+/** Today's Worker size limit (the 2023 slide's 1 MB / 5 MB are quoted as the 2023 slide's). */
 export const WORKER_LIMITS = [WORKER_SIZE_LIMIT]
 
 export interface ModuleSize { name: string, bytes: number, gzipBytes: number }

@@ -1,6 +1,9 @@
-// What bounds a Cloudflare Worker today. Sources (checked 2026-11-26) are in the notes of
-// the slide "Small enough for the edge": Cloudflare's changelog of 2026-09-04 and the
-// Workers limits page.
+// What bounds a Cloudflare Worker today. The numbers live in slides-facts.json; their sources
+// (Cloudflare's changelog of the change and the Workers limits page) are the claim
+// "cloudflare-worker-size-limit" in slides-sources.md.
+import { worldFact } from './world-facts'
 
-/** Since 2026-09-04 one uncompressed limit on every plan (before: 3 MB/10 MB compressed). */
-export const WORKER_SIZE_LIMIT = { label: '64 MiB, the Worker size limit on every plan', bytes: 64 * 1024 * 1024 }
+const size = worldFact('worker-size-limit')
+
+/** One uncompressed limit on every plan (before the change: 3 MB/10 MB compressed). */
+export const WORKER_SIZE_LIMIT = { label: `${size.value}, the Worker size limit on every plan`, bytes: size.bytes ?? Number.NaN }

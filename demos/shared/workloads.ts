@@ -14,7 +14,7 @@ export interface Workload {
   args: string[]
   /** Input size in bytes; the text is made by `benchInput`. */
   stdinBytes: number
-  /** The issue's target for the runner's time over node:wasi's. */
+  /** The most the runner's time may be over node:wasi's (the bench's target). */
   overheadTarget: number
 }
 

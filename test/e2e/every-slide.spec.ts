@@ -70,7 +70,7 @@ for (const { no, title } of slides) {
   })
 }
 
-test('the seed slide shows both columns', async ({ page }) => {
+test('the 2023 slide shows both columns', async ({ page }) => {
   const no = slideTitled(slides, 'JS+WASM runtimes')
   const slide = await openSlide(page, no)
   const left = slide.locator('.col-left')

@@ -1,6 +1,6 @@
 // What the PDF shows. In print, Chromium cuts what a scaled <Transform> would have drawn
 // below the page at full size, so a slide that fits in the browser can lose its last lines
-// on paper (the seed slide lost its list and the Worker's last 15 lines). This test prints
+// on paper (the 2023 slide lost its list and the Worker's last 15 lines). This test prints
 // the built site's print view, prepared exactly as `npm run export` prepares it, and checks
 // that each page of the PDF carries every word its slide shows, and that no editor has lines
 // below its fold.

@@ -60,10 +60,11 @@ function roomOf(file: string): { room: string, layer: number } | undefined {
 }
 
 /**
- * Generated data every layer may read: the committed measurements that numbers on slides come
- * from (a JSON file imports nothing, so it cannot carry an import upward).
+ * Data every layer may read: the committed measurements that numbers on slides come from, and
+ * the facts about the world beside slides-sources.md (a JSON file imports nothing, so it cannot
+ * carry an import upward).
  */
-const GENERATED_DATA = new Set(['bench/results.json', 'public/runtimes.json', 'public/wasm/manifest.json'])
+const GENERATED_DATA = new Set(['bench/results.json', 'public/runtimes.json', 'public/wasm/manifest.json', 'slides-facts.json'])
 
 /** May `from` import `to`? Within a room, or from a room to a lower layer, or generated data. */
 function mayImport(from: string, to: string): boolean {

@@ -8,9 +8,9 @@ export default {
 
     const wasi = new WASI({
       args: ['demo'],
-      // Cloudflare does not expose a filesystem API
-      // => no WASI preopens except stdin/stdout
-      // See Cloudflare security-model
+      // No preopens: stdin/stdout/stderr are fds 0-2,
+      // not preopens; workers-wasi could preopen only
+      // its own memfs, not the Worker's node:fs
       stdin: request.body,
       stdout: stdout.writable,
       stderr: stderr.writable,
