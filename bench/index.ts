@@ -27,10 +27,11 @@ import { root } from '../scripts/lib/paths.mjs'
 import { serveDist } from '../scripts/lib/serve-dist.mjs'
 import { siteFiles } from '../scripts/lib/site-files'
 import { clickInputs, clickToOutput } from './click-to-output'
+import { componentBench } from './components'
 import { buildStockDeck, buildThisDeck, exportThisDeck, slidevVersion } from './decks'
 import { openEditorSlide } from './editor-slide'
 import { firstLoad, heavyFetchedOn } from './first-load'
-import { updateReadme } from './report'
+import { readResults, updateReadme } from './report'
 import { runnerOverhead } from './runner-overhead'
 import { notFetched, walkSite } from './site-walk'
 import { moduleSizes, siteSize, WORKER_LIMITS, workerBundleSize } from './sizes'
@@ -137,6 +138,7 @@ async function main() {
 
     step('walking every slide and view to see which files of the site are fetched…')
     const fetched = await walkSite(browser, deck, (await deckSlides()).length)
+    const components = await componentBench(browser, deck, text => step(text))
     await browser.close()
     browser = undefined
 
@@ -213,6 +215,7 @@ async function main() {
         { 'figure': `runner in Node: ${r.workload}`, 'this deck': ms(r.runnerNodeMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerNodeMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerNodeMs / r.nodeWasiMs <= r.target)}` },
         { 'figure': `runner in Chromium: ${r.workload}`, 'this deck': ms(r.runnerChromiumMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerChromiumMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerChromiumMs / r.nodeWasiMs <= r.target)}` },
       ]),
+      ...components.table,
       ...WORKER_LIMITS.flatMap(limit => [
         { 'figure': `largest module (${largest.name}.wasm) vs ${limit.label}`, 'this deck': formatBytes(largest.bytes), 'baseline': limit.label, 'ratio': `${((largest.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
         { 'figure': `Worker upload (JS + demo.wasm + memfs.wasm) vs ${limit.label}`, 'this deck': `${formatBytes(worker.bytes)} (${formatBytes(worker.gzipBytes)} gzip)`, 'baseline': limit.label, 'ratio': `${((worker.bytes / limit.bytes) * 100).toFixed(2)} %`, 'target': 'record' },
@@ -249,6 +252,7 @@ async function main() {
       clickToOutput: { slide: demoSlide, warmup: CLICK_WARMUP, clicks: CLICKS, medianMs: clickMedian, p90Ms: clickP90, maxMs: Math.max(...clickMs), inPageP90Ms: clickInPageP90, nextFrameShare, frameMs: FRAME_MS },
       editorSlides: { loads: EDITOR_LOADS, slides: Object.fromEntries(Object.entries(editors).map(([k, v]) => [k, v.slide.slide])), ...editor, targets: { ...EDITOR_TARGET, coldRunMs: COLD_RUN_TARGET_MS } },
       runnerOverhead: overhead,
+      components: components.data,
       sizes: { limits: WORKER_LIMITS, modules, worker, site: deckSize, stockSite: stockSize, notFetched: unfetched, targetBytes: SITE_TARGET_BYTES },
       wallTimes: { buildMs: build.ms, exportMs: exported.ms, stockBuildMs: stockBuild.ms, stockEditorBuildMs: stockEditorBuild.ms, buildTarget: BUILD_TARGET, exportTargetMs: EXPORT_TARGET_MS },
       table,
@@ -264,4 +268,37 @@ async function main() {
   }
 }
 
-await main()
+/**
+ * `npm run bench -- --only components [--site DIR --base /talk/]`: the component rows alone,
+ * against a built deck (test-dist/ by default), replacing them in results.json and the README.
+ */
+async function onlyComponents() {
+  const i = process.argv.indexOf('--site')
+  const dir = i > 0 ? process.argv[i + 1] : join(root, 'test-dist')
+  const b = process.argv.indexOf('--base')
+  const base = b > 0 ? process.argv[b + 1] : '/talk/'
+  const server = await serveDist({ dir, base })
+  const executablePath = findChromium()
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'] })
+  try {
+    const components = await componentBench(browser, { url: server.url, files: siteFiles(dir) }, text => step(text))
+    console.table(components.table)
+    const results = readResults()
+    const kept = results.table.filter(row => !row.figure.startsWith('component'))
+    const at = kept.findIndex(row => row.figure.startsWith('largest module'))
+    results.table = [...kept.slice(0, at < 0 ? kept.length : at), ...components.table, ...kept.slice(at < 0 ? kept.length : at)]
+    ;(results as unknown as Record<string, unknown>).components = { ...components.data, date: new Date().toISOString(), loadAverage: loadavg()[0] }
+    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    updateReadme(results)
+    step('wrote the component rows in bench/results.json and bench/README.md')
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'components')
+  await onlyComponents()
+else
+  await main()

@@ -37,6 +37,10 @@ export function readmeSection(results: BenchResults): string {
   ].join('\n')
 }
 
+export function readResults(): BenchResults {
+  return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as BenchResults
+}
+
 export function readReadme(): string {
   return readFileSync(join(root, 'bench/README.md'), 'utf8')
 }

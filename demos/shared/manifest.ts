@@ -18,11 +18,41 @@ export interface ModuleInfo {
   conformance?: true
 }
 
+/** A file jco transpile made from a component (JS or a core module). */
+export interface TranspiledFile {
+  file: string
+  bytes: number
+  gzipBytes: number
+  sha256: string
+}
+
+/** A WASI 0.2 component adapted from a command module by jco's preview 1 adapter (npm run build:wasm). */
+export interface ComponentInfo {
+  name: string
+  /** The preview 1 module it wraps ("wasm/demo.wasm"). */
+  module: string
+  file: string
+  bytes: number
+  gzipBytes: number
+  sha256: string
+  /** The component's bytes over the module's: the adapter and the component's wiring. */
+  adapterBytes: number
+  /** WIT interfaces ("wasi:cli/stdin@0.2.12"). */
+  imports: string[]
+  exports: string[]
+  /** jco transpile's output: `<name>.js` and `<name>.core*.wasm`. */
+  transpiled: TranspiledFile[]
+}
+
 export interface WasmManifest {
   zig: string
   target: string
   optimize: string
   modules: ModuleInfo[]
+  /** jco's version and the adapter it used. */
+  jco: string
+  adapter: string
+  components: ComponentInfo[]
 }
 
 export function loadManifest(): Promise<WasmManifest> {
@@ -32,4 +62,12 @@ export function loadManifest(): Promise<WasmManifest> {
 /** The WASI function names a module imports, without the module prefix. */
 export function wasiFunctions(m: ModuleInfo): string[] {
   return m.imports.map(i => i.replace(/^wasi_snapshot_preview1\./, ''))
+}
+
+/** The transpiled JS of a component, and its core modules. */
+export function transpiledParts(c: ComponentInfo): { js: TranspiledFile, cores: TranspiledFile[] } {
+  const js = c.transpiled.find(t => t.file.endsWith('.js'))
+  if (!js)
+    throw new Error(`${c.name}: the manifest lists no transpiled JS`)
+  return { js, cores: c.transpiled.filter(t => t.file.endsWith('.wasm')) }
 }

@@ -21,23 +21,23 @@ export function listFiles(dir: string): string[] {
 /**
  * monaco: Slidev's `assets/monaco/` chunks, Monaco's language workers (`*.worker-*.js`)
  * and any script or style that carries the `monaco-editor` class or package name.
- * runner: the two worker scripts (they hold the WASI shim) and every chunk that starts one.
- * wasm: `.wasm` files.
+ * runner: the worker scripts (they hold the WASI shims) and every chunk that starts one.
+ * wasm: `.wasm` files, and the components' transpiled JS (`wasm/components/`).
  */
 export function kindOf(path: string, read: () => string): HeavyKind | undefined {
-  if (path.endsWith('.wasm'))
+  if (path.endsWith('.wasm') || path.startsWith('wasm/components/'))
     return 'wasm'
   if (!/\.(?:js|css)$/.test(path))
     return undefined
   const name = path.split('/').pop()!
   if (path.includes('assets/monaco/') || /\.worker-[\w-]+\.js$/.test(name))
     return 'monaco'
-  if (name.startsWith('web-worker-'))
+  if (name.startsWith('web-worker-') || name.startsWith('component-worker-'))
     return 'runner'
   const text = read()
   if (text.includes('monaco-editor'))
     return 'monaco'
-  if (/web-worker-[\w-]+\.js/.test(text))
+  if (/(?:web|component)-worker-[\w-]+\.js/.test(text))
     return 'runner'
   return undefined
 }

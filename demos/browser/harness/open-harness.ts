@@ -17,6 +17,8 @@ export interface BrowserRun {
   exitCode: number | null
   error?: { kind: string, message: string }
   stdout: Uint8Array
+  /** With `hashStdout`: stdout's SHA-256 (hex), and `stdout` is empty. */
+  stdoutSha256?: string
   stderr: Uint8Array
   preopens?: Record<string, Record<string, Uint8Array>>
   timings: { compileMs: number, instantiateMs: number, runMs: number, totalMs: number }
@@ -75,6 +77,8 @@ export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
   const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
   await build({ ...common, format: 'iife', entryPoints: [join(root, 'demos/browser/runner/web-worker.ts')], outfile: join(dir, 'run-worker.js') })
+  // A module worker: it imports the component's transpiled JS by URL (preview2-shim's browser build is bundled in).
+  await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/runner/component-worker.ts')], outfile: join(dir, 'component-worker.js') })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="./harness.js"></script>')
   mkdirSync(join(dir, 'files'))
   symlinkSync(join(root, 'public/wasm'), join(dir, 'wasm'))

@@ -1,8 +1,9 @@
 // The browser's JS+WASM host: one runner for the whole page.
 import type { WasiRunner } from './runner'
 import { fetchOnce } from '../../shared/fetch-once'
+import { createComponentRunner } from './component-runner'
 import { createWasiRunner } from './runner'
-import { spawnBrowserWorker } from './spawn-browser'
+import { spawnBrowserWorker, spawnComponentWorker } from './spawn-browser'
 
 export type { RunErrorKind, RunOptions, RunResult } from './protocol'
 
@@ -11,6 +12,13 @@ let runner: WasiRunner | undefined
 export function pageRunner(): WasiRunner {
   runner ??= createWasiRunner(spawnBrowserWorker)
   return runner
+}
+
+let componentRunner: ReturnType<typeof createComponentRunner> | undefined
+/** The page's component runner (transpiled WASI 0.2 components, each run in a fresh Web Worker). */
+export function pageComponentRunner(): ReturnType<typeof createComponentRunner> {
+  componentRunner ??= createComponentRunner(spawnComponentWorker)
+  return componentRunner
 }
 
 /** Fetches a module's bytes once per URL. A failed fetch is retried next time. */

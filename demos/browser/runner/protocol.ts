@@ -79,3 +79,18 @@ export type WorkerMessage
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024
+
+/** What the component runner sends its Web Worker (component-worker.ts) to run a transpiled WASI 0.2 component. */
+export interface ComponentStartMessage {
+  type: 'start'
+  /** The transpiled JS (absolute URL): its `instantiate(getCoreModule, imports)`. */
+  jsUrl: string
+  /** The compiled core modules, by the file name the JS asks for ("demo.core2.wasm"). */
+  modules: Record<string, WebAssembly.Module>
+  stdin: Uint8Array
+  argv: string[]
+  env: Record<string, string>
+  /** Files under the preopened "/" (relative paths). */
+  files: Record<string, Uint8Array>
+  maxOutputBytes: number
+}

@@ -1,5 +1,6 @@
 // Spawns workers as Web Workers. In the deck, Vite bundles each worker from the
 // `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
+import type { ComponentStartMessage, WorkerMessage } from './protocol'
 import type { SpawnWorker } from './supervisor'
 import { bufferedInbox } from './supervisor'
 
@@ -24,4 +25,9 @@ export function spawnerFor<In, Out>(create: () => Worker): SpawnWorker<In, Out> 
 /** The worker that runs one WASI program (runner/web-worker.ts). */
 export const spawnBrowserWorker: SpawnWorker = spawnerFor(
   () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'wasi-run' }),
+)
+
+/** The worker that runs one transpiled WASI 0.2 component (runner/component-worker.ts). */
+export const spawnComponentWorker: SpawnWorker<ComponentStartMessage, WorkerMessage> = spawnerFor(
+  () => new Worker(new URL('./component-worker.ts', import.meta.url), { type: 'module', name: 'wasi-component' }),
 )

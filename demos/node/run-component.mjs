@@ -1,0 +1,54 @@
+// Node's component host: runs a WASI 0.2 command component, transpiled by jco
+// (public/wasm/components/<name>/, see scripts/lib/components.mjs), on
+// @bytecodealliance/preview2-shim's Node build. The same command line as run-wasi.mjs:
+// node demos/node/run-component.mjs [--dir DIR] [--env K=V]... public/wasm/<name>.component.wasm [args...]
+// The shim reads and writes fds 0-2 itself. Its `exit` calls process.exit, which drops what
+// is still queued for a piped stdout (Node writes pipes asynchronously): ours unwinds the
+// program instead and lets Node end on its own. wasi:cli/exit carries ok or err, not a
+// number: the exit code is 0 or 1. A trap is thrown out of `run`, as node:wasi's is.
+/* eslint-disable node/prefer-global/process */
+import { readFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import * as shim from '@bytecodealliance/preview2-shim'
+import { wasiImports } from '../shared/wasi-imports.mjs'
+
+const argv = process.argv.slice(2)
+const env = {}
+let dir
+while (argv[0]?.startsWith('--')) {
+  const [flag, value] = argv.splice(0, 2)
+  if (flag === '--env')
+    env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
+  else if (flag === '--dir')
+    dir = value
+  else
+    throw new Error(`run-component: unknown flag ${flag}`)
+}
+const [componentPath, ...args] = argv
+const name = basename(componentPath, '.component.wasm')
+const transpiled = join(dirname(componentPath), 'components', name)
+
+// #region host
+shim.cli._setArgs([name, ...args])
+shim.cli._setEnv(env)
+shim.filesystem._setPreopens(dir ? { '/': dir } : {})
+class Exit {
+  constructor(status) {
+    this.code = status.tag === 'err' ? 1 : 0
+  }
+}
+const { instantiate } = await import(pathToFileURL(join(transpiled, `${name}.js`)).href)
+const component = await instantiate(
+  file => WebAssembly.compile(readFileSync(join(transpiled, file))),
+  { ...wasiImports(shim), 'wasi:cli/exit': { exit: (status) => { throw new Exit(status) } } },
+)
+try {
+  component.run.run()
+}
+catch (e) {
+  if (!(e instanceof Exit))
+    throw e
+  process.exitCode = e.code
+}
+// #endregion host

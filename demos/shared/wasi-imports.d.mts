@@ -1,0 +1,1 @@
+export declare function wasiImports(shim: Record<string, Record<string, unknown>>): Record<string, unknown>
