@@ -17,10 +17,12 @@ export type CompileReply
     | { ok: false, ms: number, diagnostics: CompileDiagnostic[], output: string, timedOut: boolean, outOfMemory: boolean }
     | { ok?: undefined, error: string }
 
-/** `main.zig:3:19: error: …` lines, whichever directory the compiler printed before the name. */
+/** `main.zig:3:19: error: …` lines (SOURCE_FILE's), whichever directory the compiler printed before the name. */
+const DIAGNOSTIC = new RegExp(`^(?:.*[/\\\\])?${SOURCE_FILE.replace('.', '\\.')}:(\\d+):(\\d+): error: (.*)$`, 'gm')
+
 export function parseDiagnostics(output: string): CompileDiagnostic[] {
   const found: CompileDiagnostic[] = []
-  for (const m of output.matchAll(/^(?:.*[/\\])?main\.zig:(\d+):(\d+): error: (.*)$/gm))
+  for (const m of output.matchAll(DIAGNOSTIC))
     found.push({ line: Number(m[1]), column: Number(m[2]), message: m[3] })
   return found
 }
