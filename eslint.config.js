@@ -10,7 +10,7 @@ export default antfu(
     jsonc: false,
     yaml: false,
     toml: false,
-    ignores: ['public/**', 'bench/results.json', 'dist/**', 'test-dist/**', '.slidev/**', 'zig/**', '**/*.pdf'],
+    ignores: ['public/**', 'bench/results.json', 'dist/**', 'test-dist/**', '.slidev/**', 'zig/**', '.zig/**', '.zig.partial/**', '**/*.pdf'],
   },
   {
     // A closure may name a variable declared after it, as long as it runs later (the watchdog's timer).

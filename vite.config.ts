@@ -6,6 +6,10 @@ import { deckMonacoPlugin } from './setup/deck-monaco'
 import { deckShikiPlugin } from './setup/deck-shiki'
 
 export default defineConfig({
+  server: {
+    // Zig's std (.zig/, brought by npm install) and its build caches are not the deck's sources.
+    watch: { ignored: ['**/.zig/**', '**/.zig.partial/**', '**/.zig-cache/**', '**/zig-out/**'] },
+  },
   optimizeDeps: {
     // Pre-bundled up front, so the dev server never reloads the page mid-talk
     // (or mid-export) when a demo first imports them.

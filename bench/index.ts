@@ -1,6 +1,7 @@
 // npm run bench: what the deck costs, against baselines measured in the same run.
 //   1. the runner against node:wasi (Node and Chromium);
-//   2. click on Run to output on screen, warm, in Chromium;
+//   2. click on Run to output on screen, warm, in Chromium; on Live Zig, a pause in typing
+//      to zig-check's marks (bench/zig-check.ts);
 //   3. first load of the built site against a stock Slidev deck built here and now,
 //      and a check that slide 1 fetches no Monaco, no runner and no wasm;
 //   4. an editor slide opened directly (the Worker playground, Live Zig) against a stock
@@ -35,6 +36,7 @@ import { readResults, updateReadme } from './report'
 import { runnerOverhead } from './runner-overhead'
 import { notFetched, walkSite } from './site-walk'
 import { moduleSizes, siteSize, WORKER_LIMITS, workerBundleSize } from './sizes'
+import { ZIG_CHECK_TARGETS, zigCheckBench, zigCheckRows } from './zig-check'
 
 function arg(name: string, fallback: number) {
   const i = process.argv.indexOf(name)
@@ -44,6 +46,8 @@ const LOADS = arg('--runs', 15)
 const EDITOR_LOADS = arg('--editor-runs', 7)
 const CLICK_WARMUP = 5
 const CLICKS = 30
+/** Edits of the Live Zig program, alternately broken and fixed, each timed from the debounce to the marks. */
+const ZIG_CHECK_EDITS = 30
 /** Longer than the 3 s after which stock Slidev preloads every slide. */
 const STAY_ON_SLIDE_ONE_MS = 6000
 
@@ -109,6 +113,8 @@ async function main() {
 
     step(`click to output on slide ${demoSlide}, ${CLICK_WARMUP} + ${CLICKS} clicks…`)
     const clicks = await clickToOutput(browser, deck, demoSlide, await clickInputs(CLICK_WARMUP + CLICKS), CLICK_WARMUP)
+    step(`Live Zig: typing pause to zig-check's marks, ${ZIG_CHECK_EDITS} edits…`)
+    const zigCheck = await zigCheckBench(browser, deck, ZIG_CHECK_EDITS)
 
     // An editor slide opened directly: the code on screen and Run working.
     const firstCodeLine = (code: string) => code.split('\n')[0]
@@ -211,6 +217,7 @@ async function main() {
       { 'figure': 'click Run to the frame showing the output (demo, warm), p90', 'this deck': ms(clickP90), 'baseline': `median ${ms(clickMedian)}; next frame: ${(nextFrameShare * 100).toFixed(0)} % of clicks`, 'ratio': '', 'target': `<= 1 frame (${ms(FRAME_MS)}): ${meets(clickP90 <= FRAME_MS)}` },
       ...coldRows,
       ...editorRows,
+      ...zigCheckRows(zigCheck),
       ...overhead.rows.flatMap(r => [
         { 'figure': `runner in Node: ${r.workload}`, 'this deck': ms(r.runnerNodeMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerNodeMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerNodeMs / r.nodeWasiMs <= r.target)}` },
         { 'figure': `runner in Chromium: ${r.workload}`, 'this deck': ms(r.runnerChromiumMs), 'baseline': `${ms(r.nodeWasiMs)} (node:wasi)`, 'ratio': x(r.runnerChromiumMs / r.nodeWasiMs), 'target': `<= ${r.target}×: ${meets(r.runnerChromiumMs / r.nodeWasiMs <= r.target)}` },
@@ -249,6 +256,7 @@ async function main() {
         controls: { [`slide ${demoSlide}`]: [...onDemoSlide], [`slide ${playgroundSlide}`]: [...onPlaygroundSlide] },
         foreignRequests: foreign,
       },
+      zigCheck: { ...zigCheck, targets: ZIG_CHECK_TARGETS },
       clickToOutput: { slide: demoSlide, warmup: CLICK_WARMUP, clicks: CLICKS, medianMs: clickMedian, p90Ms: clickP90, maxMs: Math.max(...clickMs), inPageP90Ms: clickInPageP90, nextFrameShare, frameMs: FRAME_MS },
       editorSlides: { loads: EDITOR_LOADS, slides: Object.fromEntries(Object.entries(editors).map(([k, v]) => [k, v.slide.slide])), ...editor, targets: { ...EDITOR_TARGET, coldRunMs: COLD_RUN_TARGET_MS } },
       runnerOverhead: overhead,

@@ -27,12 +27,12 @@ setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
 
 /** node:wasi with the module compiled once; stdin from a file, stdout to /dev/null. Times start(). */
-function nodeWasiTimes(w: Workload, tmp: string): number[] {
-  const module = new WebAssembly.Module(readFileSync(wasmPath(w.program)))
+export function nodeWasiTimes(w: Workload, tmp: string, file = wasmPath(w.program), runs = RUNS): number[] {
+  const module = new WebAssembly.Module(readFileSync(file))
   const stdinPath = join(tmp, `${w.program}.in`)
   writeFileSync(stdinPath, benchInput(w.stdinBytes))
   const times: number[] = []
-  for (let i = 0; i < WARMUP + RUNS; i++) {
+  for (let i = 0; i < WARMUP + runs; i++) {
     collectGarbage()
     const stdin = openSync(stdinPath, 'r')
     const devNull = openSync('/dev/null', 'w')

@@ -1,18 +1,18 @@
 // npm run build:wasm [-- --out DIR]
-// Compiles every program in zig/ (zig build: wasm32-wasi, ReleaseSmall; the C ones
+// Compiles every program in zig/src/ with Zig 0.17 (zig build: wasm32-wasi, ReleaseSmall; the C ones
 // against Zig's bundled wasi-libc) and writes
 // DIR/<name>.wasm plus DIR/manifest.json (default DIR: public/wasm); then adapts the
 // command modules in COMPONENT_PROGRAMS into WASI 0.2 components (DIR/<name>.component.wasm)
 // and transpiles them (DIR/components/<name>/), see scripts/lib/components.mjs.
 // --fresh compiles with empty caches, to prove the bytes do not come from a cache.
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { adaptCommand, COMPONENT_PROGRAMS, gzipSize, jcoVersion, transpiledDir, witInterfaces } from './lib/components.mjs'
+import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, transpiledDir, witInterfaces } from './lib/components.mjs'
 import { root, wasmDir } from './lib/paths.mjs'
+import { gzipSize, sha256, wasmFacts } from './lib/wasm-facts.mjs'
 import { findZig } from './lib/zig-toolchain.mjs'
 
 const outIndex = process.argv.indexOf('--out')
@@ -24,14 +24,22 @@ if ('error' in zig) {
   process.exit(1)
 }
 
-const sha256 = bytes => createHash('sha256').update(bytes).digest('hex')
+class BuildFailed extends Error {}
 const prefix = mkdtempSync(join(tmpdir(), 'zig-out-'))
 try {
   const started = performance.now()
-  const caches = process.argv.includes('--fresh')
-    ? ['--cache-dir', join(prefix, 'cache'), '--global-cache-dir', join(prefix, 'global-cache')]
-    : []
-  execFileSync(zig.bin, ['build', '--prefix', prefix, ...caches], { cwd: join(root, 'zig'), stdio: 'inherit' })
+  // Zig 0.17's `zig build` takes the local cache as a flag and the global one from the environment.
+  const fresh = process.argv.includes('--fresh')
+  const caches = fresh ? ['--cache-dir', join(prefix, 'cache')] : []
+  const env = fresh ? { ...process.env, ZIG_GLOBAL_CACHE_DIR: join(prefix, 'global-cache') } : process.env
+  try {
+    execFileSync(zig.bin, ['build', '--prefix', prefix, ...caches], { cwd: join(root, 'zig'), stdio: 'inherit', env })
+  }
+  catch (e) {
+    console.error(`build:wasm: zig build failed (${e.status === undefined ? e.message : `exit ${e.status}`}); its messages are above`)
+    process.exitCode = 1
+    throw new BuildFailed()
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
 
   mkdirSync(outDir, { recursive: true })
@@ -45,21 +53,20 @@ try {
     const name = file.replace(/\.wasm$/, '')
     const bytes = readFileSync(join(prefix, 'bin', file))
     copyFileSync(join(prefix, 'bin', file), join(outDir, file))
-    const module = new WebAssembly.Module(bytes)
     const source = ['zig', 'c'].map(ext => `zig/src/${name}.${ext}`).find(path => existsSync(join(root, path)))
-    const exports = WebAssembly.Module.exports(module).map(e => e.name)
+    const { kind, bytes: size, gzipBytes, sha256: hash, imports, exports } = wasmFacts(bytes)
     return {
       name,
-      // A command runs `_start` once; a reactor exports functions to call again and again.
-      kind: exports.includes('_start') ? 'command' : 'reactor',
+      kind,
       // The conformance suite's programs: the slides' module tables leave them out.
       ...(name.startsWith('conformance-') ? { conformance: true } : {}),
       file: `wasm/${file}`,
-      bytes: bytes.length,
-      sha256: sha256(bytes),
+      bytes: size,
+      gzipBytes,
+      sha256: hash,
       source,
       sourceSha256: sha256(readFileSync(join(root, source))),
-      imports: WebAssembly.Module.imports(module).map(i => `${i.module}.${i.name}`),
+      imports,
       exports,
     }
   })
@@ -92,11 +99,46 @@ try {
   const manifest = { zig: zig.version, target: 'wasm32-wasi', optimize: 'ReleaseSmall', modules, jco: jcoVersion(), adapter: 'wasi_snapshot_preview1.command', components }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   for (const m of modules)
-    console.log(`${m.name.padEnd(12)} ${String(m.bytes).padStart(7)} B  ${m.kind.padEnd(8)} ${m.imports.length} WASI imports  ${m.sha256.slice(0, 12)}`)
+    console.log(`${m.name.padEnd(18)} ${String(m.bytes).padStart(7)} B  ${String(m.gzipBytes).padStart(6)} B gzip  ${m.kind.padEnd(8)} ${m.imports.length} WASI imports  ${m.sha256.slice(0, 12)}`)
   for (const c of components)
     console.log(`${`${c.name}.component`.padEnd(22)} ${String(c.bytes).padStart(7)} B  (+${c.adapterBytes} B adapter)  ${c.imports.length} WASI 0.2 imports  ${c.sha256.slice(0, 12)}`)
   console.log(`build:wasm: ${modules.length} modules in ${seconds} s with Zig ${zig.version}, ${components.length} components with jco ${manifest.jco} -> ${relative(root, outDir) || '.'}`)
+  buildFastlyCompute()
+}
+catch (e) {
+  if (!(e instanceof BuildFailed))
+    throw e
 }
 finally {
   rmSync(prefix, { recursive: true, force: true })
+}
+
+/**
+ * The Fastly Compute program (demos/fastly-compute/src/main.zig, Zig 0.17), with the demo's own
+ * code (zig/src/demo.zig) as its module "demo", to demos/fastly-compute/bin/main.wasm (Fastly's
+ * layout), or to DIR/fastly-compute/main.wasm with --out DIR. Not a WASI command for the other
+ * runtimes (it imports Compute's host calls), so it is not in public/wasm/ or the manifest.
+ */
+function buildFastlyCompute() {
+  const out = outIndex > 0 ? join(outDir, 'fastly-compute/main.wasm') : join(root, 'demos/fastly-compute/bin/main.wasm')
+  if (!zig.version.startsWith('0.17.')) {
+    console.log(`build:wasm: demos/fastly-compute is written for Zig 0.17 (this is ${zig.version}): its committed bin/main.wasm is kept`)
+    return
+  }
+  mkdirSync(join(out, '..'), { recursive: true })
+  const mode = ['-target', 'wasm32-wasi', '-O', 'ReleaseSmall']
+  execFileSync(zig.bin, [
+    'build-exe',
+    ...mode,
+    '--dep',
+    'demo',
+    `-Mroot=${join(root, 'demos/fastly-compute/src/main.zig')}`,
+    ...mode,
+    `-Mdemo=${join(root, 'zig/src/demo.zig')}`,
+    `-femit-bin=${out}`,
+    '--cache-dir',
+    join(prefix, 'fastly-cache'),
+  ], { cwd: root, stdio: 'inherit' })
+  rmSync(`${out}.o`, { force: true })
+  console.log(`build:wasm: demos/fastly-compute ${readFileSync(out).length} B with Zig ${zig.version} -> ${relative(root, out)}`)
 }

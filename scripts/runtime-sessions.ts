@@ -1,6 +1,6 @@
 // How npm run runtimes (and the live comparison on the dev server) reaches each runtime:
-// a process per run (Node 20, Node 24, Deno, Bun, the Lambda handler on Node 24, and
-// wasmtime/WasmEdge/WAMR when on PATH), a server process POSTed to (Deno.serve, workerd
+// a process per run (Node 20, Node 24, Node 26, Deno, Bun, the Lambda handler on Node 24;
+// wasmtime, WAMR, GraalWasm and GraalJS installed by npm run runtimes:install; WasmEdge when on PATH), a server process POSTed to (Deno.serve, workerd
 // with the Worker, its variant and the Pages Function), or a browser page (Chromium, Firefox).
 // Each opens a Session; every process it starts is killed (SIGKILL) when it closes.
 import type { HarnessBrowser } from '../demos/browser/harness/open-harness'
@@ -17,7 +17,13 @@ import { prepareWorker, startWorkerd } from '../demos/cloudflare-worker/workerd-
 import { messageOf } from '../demos/shared/errors'
 import { fromBase64, runRequestParts } from '../demos/shared/http-run.mjs'
 import { killWithParent } from '../demos/shared/kill-with-parent.mjs'
+import { endOfLifeNote } from '../demos/shared/node-releases'
 import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from './lib/process-hosts'
+import { graalJs, graalWasm } from './sessions/graalvm'
+import { PANIC_IN_STDERR } from './sessions/installed-process'
+import { fastlyCompute, viceroyRun } from './sessions/viceroy'
+import { wamr } from './sessions/wamr'
+import { wasmtimePy } from './sessions/wasmtime'
 
 export interface Case {
   id: string
@@ -34,6 +40,8 @@ export interface Observed {
   trapped: boolean
   /** wasi.start() to its end, timed inside the host; undefined where the host cannot time it. */
   computeMs?: number
+  /** A process run: spawn to exit (the whole process, start-up included), where there is no host to time inside. */
+  wallMs?: number
   /** Why the run did not happen (timeout, no answer): the case fails with this. */
   failure?: string
 }
@@ -57,32 +65,41 @@ export interface RuntimeDef {
   host: string
   /** What was verified, in words (a row never says "deployed"). */
   verified: string
+  /** A fact the row shows (Node 20: its end of life). */
+  note?: string
   /** Cases this runtime's entry cannot carry, and why (it gets the others). */
   only?: { programs: string[], why: string }
+  /**
+   * A case this runtime cannot run as node:wasi does, and why: the row says so instead of failing.
+   * The case still runs and its outcome is kept (it passes if it matched after all).
+   */
+  cannot?: (c: Case) => string | undefined
   /** A second entry on the same runtime that gets the `only` cases again (workerd: the slide's Worker). */
   alsoVia?: { label: string, programs: string[] }
+  /** How long verifying every case may take (default RUNTIME_DEADLINE_MS): a JVM per case needs more. */
+  deadlineMs?: number
   /** Whether the runtime is on this machine; a reason when it is not. */
   available: () => string | undefined
-  /** Not required for a complete run: measured only when installed (wasmtime, WasmEdge, WAMR). */
+  /** Installed apart from npm (npm run runtimes:install, or PATH): a row only where it is installed; otherwise a line says how to install it. */
   optional?: boolean
   open: () => Promise<Session>
 }
 
 const te = new TextEncoder()
 const bytesOf = (v: string | Uint8Array | undefined) => (v === undefined ? new Uint8Array() : typeof v === 'string' ? te.encode(v) : v)
-const PANIC_IN_STDERR = /RuntimeError|unreachable|wasm trap/i
 const HTTP_DEADLINE_MS = 60_000
 
 // ---------- processes ----------
 
-function processRuntime(id: 'node' | 'node24' | 'deno' | 'bun', name: string, engine: string, host: string, verified: string): RuntimeDef {
+function processRuntime(id: 'node' | 'node24' | 'node26' | 'deno' | 'bun', name: string, engine: string, host: string, verified: string, note?: string): RuntimeDef {
   return {
     id,
     name,
     engine,
     host,
     verified,
-    available: () => (runtimeBinary(id) ? undefined : `${id === 'node24' ? 'Node 24 (the optional dependency node24)' : id} is not installed: run npm install`),
+    ...(note ? { note } : {}),
+    available: () => (runtimeBinary(id) ? undefined : `${id === 'node24' || id === 'node26' ? `Node ${id.slice(4)} (the optional dependency ${id})` : id} is not installed: run npm install`),
     async open() {
       const version = await runtimeVersion(id)
       const run = async (c: Case): Promise<Observed> => {
@@ -245,7 +262,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Spawns a server and POSTs `body` to `path` until it answers; the time is spawn to the answer's first byte. */
-async function startServer(argv: string[], port: number, path: string, body: Uint8Array, timeoutMs = 30_000) {
+export async function startServer(argv: string[], port: number, path: string, body: Uint8Array, timeoutMs = 30_000) {
   const t0 = performance.now()
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' } })
   let log = ''
@@ -385,7 +402,7 @@ const workerd: RuntimeDef = {
 }
 
 /** The slide's Worker answers stdout when the program succeeds and its stderr (status 400) when it does not. */
-async function postToSlideWorker(url: string, path: string, c: Case): Promise<Observed> {
+export async function postToSlideWorker(url: string, path: string, c: Case): Promise<Observed> {
   try {
     const response = await fetch(new URL(path, url), { method: 'POST', body: bytesOf(c.input.stdin) as Uint8Array<ArrayBuffer>, signal: AbortSignal.timeout(HTTP_DEADLINE_MS) })
     const bytes = new Uint8Array(await response.arrayBuffer())
@@ -492,8 +509,9 @@ function browserRuntime(kind: HarnessBrowser, name: string, engine: string, driv
 
 /** Every runtime, in the order of the table. */
 export const RUNTIMES: RuntimeDef[] = [
-  processRuntime('node', 'Node.js', 'V8', 'demos/node/run-wasi.mjs', 'node:wasi, the host on the slide'),
-  processRuntime('node24', 'Node.js 24 (LTS)', 'V8', 'demos/node/run-wasi.mjs', 'node:wasi, the same host on Node 24 from the npm registry'),
+  processRuntime('node', 'Node.js', 'V8', 'demos/node/run-wasi.mjs', 'node:wasi, the host on the slide', endOfLifeNote(process.versions.node)),
+  processRuntime('node24', 'Node.js 24 (Maintenance LTS)', 'V8', 'demos/node/run-wasi.mjs', 'node:wasi, the same host on Node 24 from the npm registry'),
+  processRuntime('node26', 'Node.js 26 (Active LTS)', 'V8', 'demos/node/run-wasi.mjs', 'node:wasi, the same host on Node 26 from the npm registry'),
   lambda,
   processRuntime('deno', 'Deno', 'V8', 'demos/deno/run-wasi.ts', 'node:wasi, the host on the slide'),
   denoServe,
@@ -502,7 +520,13 @@ export const RUNTIMES: RuntimeDef[] = [
   pages,
   browserRuntime('chromium', 'Chromium', 'V8', 'driven by Playwright'),
   browserRuntime('firefox', 'Firefox ESR', 'SpiderMonkey', 'driven by puppeteer-core over WebDriver BiDi'),
-  nativeRuntime('wasmtime', 'wasmtime', 'wasmtime', (dir, input, wasm) => ['run', '--dir', `${dir}::/`, ...envFlags(input, '--env'), wasm, ...(input.args ?? [])]),
+  graalJs, // a JS+WASM runtime on the JVM (npm run runtimes:install)
+  // Installed by npm run runtimes:install (scripts/install/<id>.ts), sessions in scripts/sessions/.
+  wasmtimePy,
+  wamr,
+  graalWasm,
+  fastlyCompute,
+  viceroyRun,
+  // WasmEdge: no registry serves it (PyPI's packages are 2021 stubs); a row only when it is on PATH.
   nativeRuntime('wasmedge', 'WasmEdge', 'wasmedge', (dir, input, wasm) => [`--dir=/:${dir}`, ...envFlags(input, '--env'), wasm, ...(input.args ?? [])]),
-  nativeRuntime('iwasm', 'WAMR (iwasm)', 'iwasm', (dir, input, wasm) => [`--dir=${dir}`, ...Object.entries(input.env ?? {}).map(([k, v]) => `--env=${k}=${v}`), wasm, ...(input.args ?? [])]),
 ]

@@ -31,6 +31,10 @@ export async function liveRow(rt: RuntimeDef, c: Case, reference: HostRun, deadl
       return { ...base, version: session.version, ok: true, startMs, notCarried: `${rt.only.programs.join(', ')} only: ${rt.only.why}` }
     const got = await session.fresh(c)
     const verdict = judge(c, reference, got)
+    // A case the runtime cannot run as node:wasi does (no stdin, no preopen…): why, not a failure.
+    const cannot = verdict.pass ? undefined : rt.cannot?.(c)
+    if (cannot)
+      return { ...base, version: session.version, ok: true, startMs, notCarried: cannot }
     return { ...base, version: session.version, ok: verdict.pass, ...(verdict.detail ? { detail: verdict.detail } : {}), startMs, ...(got.computeMs !== undefined ? { computeMs: got.computeMs } : {}) }
   }
   try {

@@ -3,19 +3,23 @@
 // start-up and compute timed the same way everywhere (METHOD). Prints a table and writes
 // public/runtimes.json, but only when every runtime ran and matched: otherwise it names
 // each runtime that did not, in one line, leaves the file as it was and exits 1.
-//   npm run runtimes [-- --out FILE] [-- --no-timings] [-- --partial] [-- --only node,firefox --out FILE]
-import type { CaseResult, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
+//   npm run runtimes [-- --out FILE] [-- --no-timings] [-- --partial] [-- --noisy] [-- --only node,firefox --out FILE]
+// Runtimes installed apart from npm (npm run runtimes:install) get a row when installed, and a
+// line saying how to install them when not. Timings are taken interleaved (one round of every
+// runtime, TIMING_RUNS rounds), with the load average when the script started and after the timings
+// written beside them; above LOAD_LIMIT_PER_CORE at the start the file is left unchanged unless --noisy says to write it anyway.
+import type { CaseResult, LoadReport, RuntimeReport, RuntimesJson } from '../demos/shared/runtime-report'
 import type { HostRun } from './lib/process-hosts'
-import type { Case, Observed, RuntimeDef } from './runtime-sessions'
+import type { Case, Observed, RuntimeDef, Session } from './runtime-sessions'
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { arch, cpus, platform, release } from 'node:os'
+import { arch, cpus, loadavg, platform, release } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import { messageOf } from '../demos/shared/errors'
 import { benchInput, median } from '../demos/shared/workloads'
+import { oneLine } from './lib/one-line'
 import { root, runHost, wasmPath } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
 
@@ -34,7 +38,8 @@ export const CASES: Case[] = [
   { id: 'flood: 100 kB', program: 'flood', input: { args: ['100000'] } },
   { id: 'panic: trap', program: 'panic', input: { stdin: '5' }, expect: 'trap' },
 ]
-const PANIC_TEXT = 'panic: index out of bounds\n'
+// Zig 0.14+ names the index and the length (the case's stdin is 5).
+const PANIC_TEXT = 'panic: index out of bounds: index 5, len 3\n'
 
 export const TIMING_RUNS = 5
 export const HELLO = CASES[0]
@@ -43,21 +48,35 @@ export const CPU: Case = { id: 'mandelbrot 160x60x20000', program: 'mandelbrot',
 /** The cases the comparison slide can run live on the dev server (scripts/runtimes-endpoint.ts). */
 export const LIVE_CASE_IDS = [HELLO.id, CPU.id, 'panic: trap']
 
+/**
+ * Timings are refused (without --noisy) when the 1-minute load average when the script started is
+ * above this many per core: other work is running. The load after the timings is recorded too, but
+ * it includes this script's own runtimes.
+ */
+export const LOAD_LIMIT_PER_CORE = 1
+
 /** What the two timing columns mean: written into runtimes.json, shown on the slide. */
 export const METHOD = {
   runs: TIMING_RUNS,
   start: 'Start: from spawning the runtime\'s process to the first byte of its answer to "Hello, Zig!" (demo.wasm); '
     + 'workerd, Deno.serve: the server process, to the first byte of the answer to that POST (the Worker bundled beforehand); '
-    + 'browsers: the browser already open, a fresh Web Worker compiling and running demo.wasm, until the answer.',
+    + 'browsers: the browser already open, a fresh Web Worker compiling and running demo.wasm, until the answer; '
+    + 'Fastly Compute: viceroy serve with our Zig program, to the first byte of the answer to that POST; '
+    + 'Viceroy\'s run gives no stdin: the first byte of exit-code.wasm 42\'s output.',
   compute: 'Compute: mandelbrot 160×60, 20000 iterations, in a fresh runtime each time (new process, server or Web Worker, so the module is compiled afresh), '
     + 'from wasi.start() (_start) to its exit, timed inside each host with performance.now() '
     + '(workerd: the variant Worker; workers-wasi reads the request body inside start(), and workerd\'s clock ticks in whole ms). '
-    + 'wasmtime, WasmEdge, WAMR have no JS host to time inside: no compute.',
-  medians: `Medians of ${TIMING_RUNS} runs.`,
+    + 'wasmtime: the same span timed in its Python host (time.perf_counter around _start). '
+    + 'GraalWasm: System.nanoTime() around _start in its Java host; GraalJS + GraalWasm: the runner core\'s performance.now() around _start, as in the browsers (both a fresh JVM per run: Truffle\'s interpreter and the Graal JIT warming up are inside the number). '
+    + 'WAMR (each module compiled ahead of time by wamrc before any run, not in the timings), Viceroy\'s run, WasmEdge: no host of ours to time inside: no compute; '
+    + 'their "process" time is the whole mandelbrot process, spawn to exit, start-up included.',
+  medians: `Medians of ${TIMING_RUNS} runs, taken interleaved: one round of every runtime, ${TIMING_RUNS} rounds, so the machine's load hits them alike.`,
+  load: `Load averages (1, 5, 15 min) when npm run runtimes started and after its timings (its own runtimes included) are written beside them; above ${LOAD_LIMIT_PER_CORE} per core at the start it writes no timings without --noisy.`,
 }
 
 export type { CaseResult, RuntimeReport, RuntimesJson }
 
+const round2 = (x: number) => Math.round(x * 100) / 100
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b))
 const contains = (hay: Uint8Array, needle: Uint8Array) => needle.length === 0 || Buffer.from(hay).includes(Buffer.from(needle))
 
@@ -91,12 +110,7 @@ export async function references(cases: Case[] = CASES): Promise<Map<string, Hos
   return refs
 }
 
-/** An error as one line: its lines joined, box drawing and repeated spaces dropped, at most 300 characters. */
-export function oneLine(e: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  const text = messageOf(e).replace(/\x1B\[[0-9;]*m/g, '').split('\n').map(l => l.replace(/[═║╔╗╚╝─│]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ')
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text
-}
+export { oneLine }
 
 /** Rejects after `ms`; the caller's cleanup kills what the runtime left running. */
 export function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -108,9 +122,13 @@ export function deadline<T>(work: Promise<T>, ms: number, what: string): Promise
 }
 
 export const RUNTIME_DEADLINE_MS = 240_000
+/** One timing step (a start-up, or a fresh mandelbrot run) on one runtime. */
+export const TIMING_STEP_DEADLINE_MS = 120_000
 
-/** Runs every case (and the timings) on one runtime. Never throws: a failure is the report's message. */
-export async function measure(rt: RuntimeDef, refs: Map<string, HostRun>, { timings = true, log = (_: string) => {} } = {}): Promise<RuntimeReport> {
+interface Opened { rt: RuntimeDef, report: RuntimeReport, session?: Session }
+
+/** Opens one runtime and runs every case on it (no timings). Never throws: a failure is the report's message. */
+export async function verify(rt: RuntimeDef, refs: Map<string, HostRun>, log = (_: string) => {}): Promise<Opened> {
   const cases = rt.only ? CASES.filter(c => rt.only!.programs.includes(c.program)) : CASES
   const base = {
     id: rt.id,
@@ -118,46 +136,89 @@ export async function measure(rt: RuntimeDef, refs: Map<string, HostRun>, { timi
     engine: rt.engine,
     host: rt.host,
     verified: rt.verified,
+    ...(rt.note ? { note: rt.note } : {}),
     ...(rt.only ? { skipped: { cases: CASES.filter(c => !cases.includes(c)).map(c => c.id), why: rt.only.why } } : {}),
   }
   const missing = rt.available()
   if (missing)
-    return { ...base, status: 'missing', message: missing, results: [] }
-  let session: Awaited<ReturnType<RuntimeDef['open']>> | undefined
+    return { rt, report: { ...base, status: 'missing', message: missing, results: [] } }
+  let session: Session | undefined
   const work = async (): Promise<RuntimeReport> => {
     session = await rt.open()
     const results: CaseResult[] = []
-    for (const c of cases)
-      results.push(judge(c, refs.get(c.id)!, await session.run(c)))
+    for (const c of cases) {
+      // A case the runtime cannot run as node:wasi does still runs (where it can start at all), so
+      // the row keeps what happened; it counts as "cannot", with why, unless it matched after all.
+      const cannot = rt.cannot?.(c)
+      const judged = judge(c, refs.get(c.id)!, await session.run(c))
+      results.push(cannot && !judged.pass ? { ...judged, cannot } : judged)
+    }
     if (rt.alsoVia) {
       for (const c of CASES.filter(c => rt.alsoVia!.programs.includes(c.program)))
         results.push(judge(c, refs.get(c.id)!, await session.run(c, rt.alsoVia.label), `${rt.alsoVia.label}: ${c.id}`))
     }
-    log(`${rt.name} ${session.version ?? ''}: ${results.filter(r => r.pass).length}/${results.length}`)
-    let timing: RuntimeReport['timings']
-    if (timings) {
-      const start: number[] = []
-      const compute: number[] = []
-      for (let i = 0; i < TIMING_RUNS; i++) {
-        start.push(await session.start(HELLO))
-        if (!rt.only) {
-          const ms = (await session.fresh(CPU)).computeMs
-          if (ms !== undefined)
-            compute.push(ms)
-        }
-      }
-      timing = { startMs: median(start), ...(compute.length ? { computeMs: median(compute) } : {}) }
-    }
-    return { ...base, version: session.version, status: results.every(r => r.pass) ? 'verified' : 'failed', results, ...(timing ? { timings: timing } : {}) }
+    const ran = results.filter(r => !r.cannot)
+    log(`${rt.name} ${session.version ?? ''}: ${ran.filter(r => r.pass).length}/${ran.length}${ran.length < results.length ? ` (${results.length - ran.length} it cannot run)` : ''}`)
+    return { ...base, version: session.version, status: ran.every(r => r.pass) ? 'verified' : 'failed', results }
   }
   try {
-    return await deadline(work(), RUNTIME_DEADLINE_MS, rt.name)
+    return { rt, report: await deadline(work(), rt.deadlineMs ?? RUNTIME_DEADLINE_MS, rt.name), session }
   }
   catch (e) {
-    return { ...base, status: 'failed', message: oneLine(e), results: [] }
+    await session?.close().catch(() => {})
+    return { rt, report: { ...base, status: 'failed', message: oneLine(e), results: [] } }
+  }
+}
+
+/**
+ * Times every verified runtime, interleaved: one round of every runtime, TIMING_RUNS rounds, so a
+ * change in the machine's load hits them alike. Each round: one start-up, then one fresh mandelbrot
+ * run (compute: _start to exit, timed in the host). A runtime that fails a step is failed, with why.
+ */
+export async function timeInterleaved(opened: Opened[], log = (_: string) => {}): Promise<void> {
+  const samples = new Map<Opened, { start: number[], compute: number[], wall: number[] }>(opened.map(o => [o, { start: [], compute: [], wall: [] }]))
+  for (let round = 1; round <= TIMING_RUNS; round++) {
+    for (const o of opened) {
+      if (!o.session || o.report.status !== 'verified')
+        continue
+      const s = samples.get(o)!
+      try {
+        s.start.push(await deadline(o.session.start(HELLO), TIMING_STEP_DEADLINE_MS, `${o.rt.name}: start-up`))
+        if (!o.rt.only) {
+          const got = await deadline(o.session.fresh(CPU), TIMING_STEP_DEADLINE_MS, `${o.rt.name}: ${CPU.id}`)
+          if (got.failure)
+            throw new Error(`${CPU.id}: ${got.failure}`)
+          if (got.computeMs !== undefined)
+            s.compute.push(got.computeMs)
+          else if (got.wallMs !== undefined)
+            s.wall.push(got.wallMs)
+        }
+      }
+      catch (e) {
+        o.report = { ...o.report, status: 'failed', message: `timing: ${oneLine(e)}` }
+        await o.session.close().catch(() => {})
+        o.session = undefined
+      }
+    }
+    log(`timings: round ${round}/${TIMING_RUNS} done`)
+  }
+  for (const o of opened) {
+    const s = samples.get(o)!
+    if (o.report.status === 'verified' && s.start.length)
+      o.report.timings = { startMs: median(s.start), ...(s.compute.length ? { computeMs: median(s.compute) } : s.wall.length ? { processMs: median(s.wall) } : {}) }
+  }
+}
+
+/** Runs every case and then the timings on one runtime alone. Never throws. */
+export async function measure(rt: RuntimeDef, refs: Map<string, HostRun>, { timings = true, log = (_: string) => {} } = {}): Promise<RuntimeReport> {
+  const opened = await verify(rt, refs, log)
+  try {
+    if (timings)
+      await timeInterleaved([opened])
+    return opened.report
   }
   finally {
-    await session?.close().catch(() => {})
+    await opened.session?.close().catch(() => {})
   }
 }
 
@@ -172,16 +233,39 @@ function machine() {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, os }
 }
 
-export async function compareRuntimes({ timings = true, only, log = (s: string) => console.log(`  ${s}`) }: { timings?: boolean, only?: string[], log?: (s: string) => void } = {}): Promise<RuntimesJson> {
+export async function compareRuntimes({ timings = true, only, noisy = false, log = (s: string) => console.log(`  ${s}`) }: { timings?: boolean, only?: string[], noisy?: boolean, log?: (s: string) => void } = {}): Promise<RuntimesJson> {
+  // The machine's load before this script adds its own: the verification runs before the timings
+  // (JVMs included) raise the 1-minute average by themselves.
+  const atStart = loadavg()
   const refs = await references()
-  const runtimes: RuntimeReport[] = []
-  for (const rt of RUNTIMES) {
-    if (only && !only.includes(rt.id))
-      continue
-    if (rt.optional && rt.available())
-      continue // wasmtime, WasmEdge, WAMR: a row only where they are installed
-    runtimes.push(await measure(rt, refs, { timings, log }))
+  const opened: Opened[] = []
+  let load: LoadReport | undefined
+  try {
+    for (const rt of RUNTIMES) {
+      if (only && !only.includes(rt.id))
+        continue
+      const missing = rt.optional && rt.available()
+      if (missing) {
+        log(missing) // installed apart from npm: no row, and the line says how to install it
+        continue
+      }
+      opened.push(await verify(rt, refs, log))
+      // Sessions stay open for the timing rounds, except where nothing will be timed.
+      const last = opened[opened.length - 1]
+      if (!timings || last.report.status !== 'verified') {
+        await last.session?.close().catch(() => {})
+        last.session = undefined
+      }
+    }
+    if (timings) {
+      await timeInterleaved(opened, log)
+      load = { before: atStart.map(round2), after: loadavg().map(round2), limit: cpus().length * LOAD_LIMIT_PER_CORE, noisy }
+    }
   }
+  finally {
+    await Promise.all(opened.map(o => o.session?.close().catch(() => {})))
+  }
+  const runtimes = opened.map(o => o.report)
 
   const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as { modules: Array<{ name: string, sha256: string, bytes: number }> }
   const programs = [...new Set(CASES.map(c => c.program))]
@@ -191,6 +275,7 @@ export async function compareRuntimes({ timings = true, only, log = (s: string) 
     machine: machine(),
     reference: `node:wasi on Node ${process.versions.node} (demos/node/run-wasi.mjs)`,
     method: METHOD,
+    ...(load ? { load } : {}),
     modules: programs.map((name) => {
       const bytes = readFileSync(wasmPath(name))
       const m = manifest.modules.find(x => x.name === name)
@@ -221,28 +306,39 @@ async function main(): Promise<number> {
   const timings = !process.argv.includes('--no-timings')
   const partial = process.argv.includes('--partial')
   const only = arg('--only')?.split(',')
+  const noisy = process.argv.includes('--noisy')
   console.log(`runtimes: ${CASES.length} cases, each compared with node:wasi${timings ? `, timings: median of ${TIMING_RUNS}` : ''}`)
-  const report = await compareRuntimes({ timings, only })
+  const report = await compareRuntimes({ timings, only, noisy })
   const ms = (v?: number) => (v === undefined ? '-' : v.toFixed(1))
   console.table(report.runtimes.map(r => ({
-    runtime: r.name,
-    engine: r.engine,
-    version: r.version ?? '-',
-    status: r.status,
-    passed: `${r.results.filter(x => x.pass).length}/${r.results.length}`,
-    ...(timings ? { 'start (ms)': ms(r.timings?.startMs), 'compute (ms)': ms(r.timings?.computeMs) } : {}),
+    'runtime': r.name,
+    'engine': r.engine,
+    'version': r.version ?? '-',
+    'status': r.status,
+    'passed': `${r.results.filter(x => x.pass).length}/${r.results.filter(x => !x.cannot).length}`,
+    'cannot run': r.results.filter(x => x.cannot).length || '',
+    ...(timings ? { 'start (ms)': ms(r.timings?.startMs), 'compute (ms)': ms(r.timings?.computeMs), 'process (ms)': ms(r.timings?.processMs) } : {}),
   })))
   if (timings)
     console.log(`${METHOD.start}\n${METHOD.compute}\n${METHOD.medians}`)
+  for (const r of report.runtimes) {
+    for (const x of r.results.filter(x => x.cannot))
+      console.log(`runtimes: ${r.name} cannot run ${x.case}: ${x.cannot}`)
+  }
   const bad = report.runtimes.filter(r => r.status !== 'verified')
   for (const r of bad) {
-    const failures = r.results.filter(x => !x.pass)
+    const failures = r.results.filter(x => !x.pass && !x.cannot)
     const why = r.message ?? `${failures.length} case(s) differ from node:wasi: ${failures.map(x => `${x.case} (${x.detail})`).join('; ')}`
     console.error(`runtimes: ${r.name} ${r.status === 'missing' ? 'could not run' : 'failed'}: ${why}`)
   }
   if (only && !arg('--out')) {
     console.error(`runtimes: --only ran a subset: ${out} left unchanged (give --out FILE to write it elsewhere)`)
     return bad.length ? 1 : 0
+  }
+  const tooLoaded = report.load && report.load.before[0] > report.load.limit
+  if (tooLoaded && !noisy) {
+    console.error(`runtimes: ${out} left unchanged: load average ${report.load!.before[0]} when it started, above ${report.load!.limit} (${LOAD_LIMIT_PER_CORE} per core); wait for a quieter machine, or --noisy to write them anyway`)
+    return 1
   }
   if (bad.length && !partial) {
     console.error(`runtimes: ${out} left unchanged (every runtime must run and match; --partial writes what ran)`)

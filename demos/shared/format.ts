@@ -17,3 +17,8 @@ export function formatBytes(bytes: number): string {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
+
+/** A duration in whole milliseconds: "257 ms". */
+export function formatMs(ms: number): string {
+  return `${ms.toFixed(0)} ms`
+}

@@ -9,6 +9,8 @@ export interface ModuleInfo {
   kind: 'command' | 'reactor'
   file: string
   bytes: number
+  /** gzip -9 size: what a server sends. */
+  gzipBytes: number
   sha256: string
   source: string
   sourceSha256: string
@@ -45,6 +47,7 @@ export interface ComponentInfo {
 }
 
 export interface WasmManifest {
+  /** What `zig version` printed for the compiler that built the modules. */
   zig: string
   target: string
   optimize: string

@@ -2,7 +2,15 @@
 // read by the runtime table on the slides; and the lines the live comparison streams
 // (scripts/runtimes-endpoint.ts) to the page.
 
-export interface CaseResult { case: string, pass: boolean, detail?: string }
+/**
+ * One case on one runtime. `cannot`: the runtime cannot run this case as node:wasi does, and why
+ * (no stdin, no preopen, a fixed argv[0]…): the case is not run, never silently dropped; the row
+ * shows it, and it does not count as a failure.
+ */
+export interface CaseResult { case: string, pass: boolean, detail?: string, cannot?: string }
+
+/** Load averages (1, 5, 15 minutes) around the timings, and the limit above which they are refused without --noisy. */
+export interface LoadReport { before: number[], after: number[], limit: number, noisy: boolean }
 
 export interface RuntimeReport {
   id: string
@@ -11,12 +19,15 @@ export interface RuntimeReport {
   version?: string
   host: string
   verified: string
+  /** A fact about the runtime that the row shows (Node 20: its end of life). */
+  note?: string
   status: 'verified' | 'failed' | 'missing'
   message?: string
   /** Cases the runtime's entry cannot carry, and why. */
   skipped?: { cases: string[], why: string }
   results: CaseResult[]
-  timings?: { startMs: number, computeMs?: number }
+  /** processMs: the whole mandelbrot process (spawn to exit), for a runtime with no host to time _start in. */
+  timings?: { startMs: number, computeMs?: number, processMs?: number }
 }
 
 export interface RuntimesJson {
@@ -25,6 +36,8 @@ export interface RuntimesJson {
   reference: string
   /** How start and compute were measured, in words the slide shows. */
   method: Record<string, string | number>
+  /** The machine's load around the timings (absent in a run without timings). */
+  load?: LoadReport
   modules: Array<{ name: string, bytes: number, sha256: string }>
   cases: string[]
   /** What a browser showing the deck runs to add its own row: node:wasi's output for these inputs. */

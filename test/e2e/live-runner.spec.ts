@@ -24,7 +24,7 @@ test('type into the live demo, run, see what node:wasi gives for the same input'
   const d = demo(slide, 'demo')
   // It ran on entering the slide.
   await expect(d.stdout).toHaveText('˙ǝɹǝɥʍʎɹǝʌǝ ʎlqɯǝss∀qǝM\n¡ƃᴉZ \'ollǝH')
-  const input = 'Zig 0.11 → wasm32-wasi\nruns everywhere!'
+  const input = 'Zig 0.17 → wasm32-wasi\nruns everywhere!'
   await d.stdin.fill(input)
   await d.run.click()
   const expected = (await runNodeWasi('demo', { stdin: input })).stdout.toString('utf8')
@@ -125,7 +125,7 @@ test('10 MB of stdin: the program reads it all, output is capped, the page survi
 test('a Zig panic shows as a trap with the panic text', async ({ page }) => {
   const slide = await openSlide(page, slideTitled(slides, 'Exit codes and traps'))
   const panic = demo(slide, 'panic')
-  await expect(panic.stderr).toHaveText('panic: index out of bounds')
+  await expect(panic.stderr).toHaveText('panic: index out of bounds: index 7, len 3')
   await expect(panic.finished.locator('.wasi-run-error')).toHaveText('The program trapped')
   await expect(panic.finished).toContainText('unreachable')
   await panic.stdin.fill('1')

@@ -1,5 +1,5 @@
 // Live Zig on the built site (no dev server): unedited code runs its prebuilt module;
-// edited code gets one honest line, since compiling needs the dev server.
+// edited code gets the front end's verdict and one honest line, since compiling needs the dev server.
 import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
@@ -15,7 +15,7 @@ test('unedited code runs its prebuilt module', async ({ page }) => {
   await expect(output).toContainText('prebuilt greet.wasm')
 })
 
-test('edited code gets one line saying compiling needs the dev server; undone, the program runs again', async ({ page, problems }) => {
+test('edited code gets Zig\'s front-end verdict and one line saying compiling needs the dev server; undone, the program runs again', async ({ page, problems }) => {
   const slide = await openSlide(page, no)
   const editor = slide.locator('.monaco-editor .view-lines')
   const output = slide.locator('.slidev-runner-output')
@@ -26,7 +26,9 @@ test('edited code gets one line saying compiling needs the dev server; undone, t
   await page.keyboard.type('Servus')
   await expect(editor).toContainText('const greeting = "Servus";')
   await slide.locator('button[title="Run code"]').click()
-  await expect(output).toHaveText('Compiling edited code needs the dev server (npm run dev); this page has the prebuilt program only.', { timeout: 20_000 })
+  // Zig's own front end (zig-check.wasm) gives its verdict first, then the line about the dev server.
+  await expect(output.locator('.live-zig-verdict')).toHaveText('zig ast-check, in this page: no errors before types (types are checked by the compiler)', { timeout: 20_000 })
+  await expect(output.locator('.live-zig-needs-server')).toHaveText('Compiling edited code needs the dev server (npm run dev); this page has the prebuilt program only.')
   await expect(output.locator('.live-zig-stdout')).toHaveCount(0)
 
   // Undo the edit (what the speaker notes say to do) and Run: the prebuilt module runs again.

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { shortVersion } from '../../demos/browser/composables/runtime-rows'
+import { NODE20_END_OF_LIFE } from '../../demos/shared/node-releases'
 import { deckSlides } from '../../scripts/lib/deck-slides'
 import { root } from '../../scripts/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
@@ -22,7 +23,7 @@ test('the seed slide: every row reads verified (saying what ran) or why it canno
     ['Pages Functions', ['pages'], '_worker.js in local workerd'],
     ['Deno', ['deno']],
     ['Deno Deploy', ['deno-serve'], 'Deno.serve entry, served locally'],
-    ['Node.js 20 and 24', ['node', 'node24']],
+    ['Node.js 20, 24 and 26', ['node', 'node24', 'node26']],
     ['Chromium, Firefox', ['chromium', 'firefox']],
   ]
   for (const [row, ids, what] of verified) {
@@ -35,12 +36,29 @@ test('the seed slide: every row reads verified (saying what ran) or why it canno
     if (what)
       await expect(status, row).toContainText(what)
   }
-  await expect(table.locator('tr[data-runtime="Fastly Compute"] .status')).toHaveText(/not here: its JS has no WebAssembly/)
-  await expect(table.locator('tr[data-runtime="WasmEdge"] .status')).toHaveText(/not here: its QuickJS has no WebAssembly/)
-  await expect(table.locator('tr[data-runtime="Lagon"] .status')).toHaveText(/discontinued/)
+  await expect(table.locator('tr[data-runtime="Node.js 20, 24 and 26"] .status')).toContainText(`Node 20 reached end of life on ${NODE20_END_OF_LIFE}`)
+  // Fastly Compute: our Zig program on Viceroy when it was measured, else why it is not here.
+  const fastly = table.locator('tr[data-runtime="Fastly Compute"] .status')
+  if (report.runtimes.some(r => r.id === 'fastly-compute'))
+    await expect(fastly).toContainText(`no JS: our Zig program on its host calls, in Viceroy · same bytes`)
+  else
+    await expect(fastly).toContainText('its JS has no WebAssembly')
+  await expect(table.locator('tr[data-runtime="WasmEdge"] .status')).toHaveText(/cannot run here: no registry .* its QuickJS has no WebAssembly/)
+  await expect(table.locator('tr[data-runtime="Lagon"] .status')).toHaveText(/went offline on 2024-03-01/)
   await expect(table).not.toContainText('claimed')
   await expect(table).not.toContainText('deployed')
-  await expect(table.locator('.wasm-only')).toContainText(/wasmtime.*WAMR.*GraalWasm.*not installed here/)
+  for (const [label, ids] of [['wasmtime', ['wasmtime']], ['WAMR', ['wamr']]] as const) {
+    await expect(table.locator(`.wasm-only [data-runtime="${label}"] + .status`), label).toContainText('✓ ')
+    for (const id of ids)
+      await expect(table.locator(`.wasm-only [data-runtime="${label}"] + .status`), label).toContainText(version(id))
+  }
+  // The JVM rows (npm run runtimes:install -- graalvm): verified, with their version, when runtimes.json has them.
+  for (const [id, status] of [['graaljs', 'tr[data-runtime="GraalJS + GraalWasm"] .status'], ['graalwasm', '.wasm-only [data-runtime="GraalWasm"] + .status']] as const) {
+    if (report.runtimes.some(r => r.id === id)) {
+      await expect(table.locator(status), id).toContainText('✓')
+      await expect(table.locator(status), id).toContainText(version(id))
+    }
+  }
   const live = table.locator('tr[data-runtime="live"]')
   await expect(live).toContainText(/This browser: Chromium [\d.]+ \(V8\)/)
   await expect(live.locator('.status')).toContainText('✓ same bytes, live', { timeout: 30_000 })
@@ -66,4 +84,30 @@ test('the comparison slide on the built site: the recorded rows with bars, plus 
   await expect(live.locator('.timing-bar.start .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .bar')).toHaveCount(1)
+})
+
+test('the verdict slide: one line per system the 2023 slide names, ran here with its numbers from runtimes.json, or why not with a source', async ({ page }) => {
+  const { VERDICT_ROWS } = await import('../../demos/browser/composables/runtime-rows')
+  const full = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, version: string, timings?: { startMs: number }, results: Array<{ cannot?: string }> }> }
+  const slide = await openSlide(page, slides.find(s => s.title === 'The 2023 list, today: a verdict for each')!.no)
+  await expect(slide.locator('tr[data-verdict]')).toHaveCount(VERDICT_ROWS.length)
+  for (const row of VERDICT_ROWS) {
+    const line = slide.locator(`tr[data-verdict="${row.label}"]`)
+    const measured = (row.measured ?? []).map(id => full.runtimes.find(r => r.id === id))
+    if (row.measured && measured.every(Boolean)) {
+      await expect(line, row.label).toHaveAttribute('data-state', 'ran')
+      await expect(line, row.label).toContainText('✓ ran here:')
+      for (const r of measured) {
+        await expect(line, row.label).toContainText(shortVersion(r!.version))
+        await expect(line, row.label).toContainText(`start ${r!.timings!.startMs.toFixed(0)} ms`)
+      }
+      const cannot = measured.reduce((n, r) => n + r!.results.filter(x => x.cannot).length, 0)
+      if (cannot)
+        await expect(line.locator('.cannot:not(.tried)'), row.label).toContainText('cannot run as node:wasi does')
+    }
+    else if (!row.measured) {
+      await expect(line, row.label).toHaveAttribute('data-state', 'cannot')
+      await expect(line.locator(`a[href="${row.source!.href}"]`), row.label).toHaveCount(1)
+    }
+  }
 })

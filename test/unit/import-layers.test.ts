@@ -20,8 +20,9 @@ const LAYERS: Array<Record<string, string[]>> = [
   // Page-side state for the components.
   { composables: ['demos/browser/composables/'] },
   // What the composables drive: the Worker playground, Live Zig (page and dev server), the browser harness.
-  // The Deno.serve entry (Deno Deploy's shape) runs modules on the runner core's in-memory WASI session.
-  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness': ['demos/browser/harness/'], 'deno-deploy': ['demos/deno-deploy/'] },
+  // The Deno.serve entry (Deno Deploy's shape) runs modules on the runner core's in-memory WASI session;
+  // so does the script GraalJS runs (demos/graalvm/graaljs-entry.ts, beside its Java hosts).
+  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness': ['demos/browser/harness/'], 'deno-deploy': ['demos/deno-deploy/'], 'graalvm': ['demos/graalvm/'] },
   // The runner core: no Vue.
   { runner: ['demos/browser/runner/'] },
   // The hosts of the other runtimes.
@@ -33,7 +34,7 @@ const LAYERS: Array<Record<string, string[]>> = [
   { shared: ['demos/shared/'] },
 ]
 
-const SKIP = new Set(['node_modules', 'dist', 'test-dist', 'public', 'zig', '.git', '.slidev', '.ci', 'zig-cache', 'zig-out'])
+const SKIP = new Set(['node_modules', '.zig', '.zig.partial', 'dist', 'test-dist', 'public', 'zig', '.git', '.slidev', '.ci', 'zig-cache', 'zig-out'])
 const SOURCE = /\.(?:ts|mts|mjs|js|vue)$/
 
 function sourceFiles(dir = root): string[] {
@@ -64,7 +65,7 @@ function roomOf(file: string): { room: string, layer: number } | undefined {
  * the facts about the world beside slides-sources.md (a JSON file imports nothing, so it cannot
  * carry an import upward).
  */
-const GENERATED_DATA = new Set(['bench/results.json', 'public/runtimes.json', 'public/wasm/manifest.json', 'slides-facts.json'])
+const GENERATED_DATA = new Set(['bench/results.json', 'bench/zig-versions.json', 'public/runtimes.json', 'public/wasm/manifest.json', 'slides-facts.json', 'zig/std-wasi/results.json'])
 
 /** May `from` import `to`? Within a room, or from a room to a lower layer, or generated data. */
 function mayImport(from: string, to: string): boolean {

@@ -68,7 +68,7 @@ describe('the other programs', () => {
     const ok = await runNodeWasi('panic', { stdin: '2\n' })
     expect(utf8(ok.stdout)).toBe('planet #2 is Earth\n')
     const bad = await runNodeWasi('panic', { stdin: '3\n' })
-    expect(utf8(bad.stderr)).toContain('panic: index out of bounds\n')
+    expect(utf8(bad.stderr)).toContain('panic: index out of bounds: index 3, len 3\n') // 0.14+ names the index and the length
     expect(utf8(bad.stderr)).toContain('RuntimeError: unreachable')
     expect(bad.exitCode).not.toBe(0)
   })

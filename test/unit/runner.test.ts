@@ -104,7 +104,7 @@ describe('what goes wrong is reported, never hangs', () => {
     expect(result.exitCode).toBeNull()
     expect(result.error?.kind).toBe('trap')
     expect(result.error?.message).toContain('unreachable')
-    expect(text(result.stderr)).toBe('panic: index out of bounds\n')
+    expect(text(result.stderr)).toBe('panic: index out of bounds: index 7, len 3\n')
   })
 
   it('@trap() is a trap without a message from the program', async () => {

@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
+import { findOldZig, findZig, OLD_ZIG_COMMIT } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 
 /** Every snippet and the test below that runs it: a new snippet without a test fails here. */
-const EXERCISED = ['build-exe.sh']
+const EXERCISED = ['build-exe.sh', 'greet-0.11.zig']
 
 it('every snippet is exercised by a test, and every snippet is on a slide', () => {
   expect(readdirSync(join(root, 'snippets')).sort()).toEqual([...EXERCISED].sort())
@@ -42,5 +42,29 @@ describe.skipIf('error' in zig)('snippets/build-exe.sh', () => {
     finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  }, 120_000)
+  }, 600_000)
+})
+
+// The version slide's "before": greet as the deck wrote it for Zig 0.11, beside today's zig/src/greet.zig.
+describe('snippets/greet-0.11.zig', () => {
+  it('is greet.zig as committed for Zig 0.11 (at the commit the 0.11-vs-0.17 bench builds)', () => {
+    const old = execFileSync('git', ['show', `${OLD_ZIG_COMMIT}:zig/src/greet.zig`], { cwd: root })
+    expect(readFileSync(join(root, 'snippets/greet-0.11.zig')).equals(old)).toBe(true)
+  })
+
+  // Zig 0.11 is no dependency any more: this part runs where it is installed (ZIG_0_11).
+  const oldZig = findOldZig()
+  it.skipIf(!oldZig)('built by Zig 0.11, it prints what the 0.17 greet.wasm prints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snippet-greet-'))
+    try {
+      cpSync(join(root, 'snippets/greet-0.11.zig'), join(dir, 'greet.zig'))
+      execFileSync(oldZig!, ['build-exe', 'greet.zig', '-target', 'wasm32-wasi', '-O', 'ReleaseSmall', '--cache-dir', join(dir, 'cache')], { cwd: dir, stdio: 'pipe' })
+      const [old, now] = [await runner.run(new Uint8Array(readFileSync(join(dir, 'greet.wasm')))), await runner.run(committedWasm('greet'))]
+      expect(old.exitCode).toBe(0)
+      expect(Buffer.from(old.stdout).toString('utf8')).toBe(Buffer.from(now.stdout).toString('utf8'))
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 600_000)
 })

@@ -2,11 +2,12 @@
 // with their lines, and refuses what it must.
 import type { AddressInfo } from 'node:net'
 import { Buffer } from 'node:buffer'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COMPILE_MEMORY_LIMIT_BYTES } from '../../demos/browser/live-zig/compile'
+import { COMPILE_MEMORY_LIMIT_BYTES, compileZig } from '../../demos/browser/live-zig/compile'
 import { COMPILE_PATH, createCompileHandler, MAX_SOURCE_BYTES } from '../../demos/browser/live-zig/compile-endpoint'
 import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
@@ -34,9 +35,15 @@ function compile(source: string, origin: string | undefined = base, prefix = '')
   })
 }
 
-const hello = (greeting: string) => `const std = @import("std");\npub fn main() !void {\n    try std.io.getStdOut().writer().print("{s}, WASI!\\n", .{"${greeting}"});\n}\n`
+const hello = (greeting: string) => `const std = @import("std");\npub fn main(init: std.process.Init) !void {\n    var buffer: [64]u8 = undefined;\n    var stdout = std.Io.File.stdout().writerStreaming(init.io, &buffer);\n    try stdout.interface.print("{s}, WASI!\\n", .{"${greeting}"});\n    try stdout.interface.flush();\n}\n`
 
-describe.skipIf('error' in findZig())('pOST /__zig/compile', () => {
+// npm install brings Zig: without it these fail with the reason instead of skipping.
+describe('pOST /__zig/compile', () => {
+  it('has the project\'s Zig to compile with', () => {
+    const zig = findZig()
+    expect('error' in zig ? zig.error : zig.version).toMatch(/^0\.17\./)
+  })
+
   it('compiles a valid program into a module the runner runs', async () => {
     const r = await (await compile(hello('Servus'))).json()
     expect(r.ok).toBe(true)
@@ -52,17 +59,43 @@ describe.skipIf('error' in findZig())('pOST /__zig/compile', () => {
     expect(r.diagnostics[0]).toEqual({ line: 2, column: 16, message: 'expected type \'u32\', found \'*const [4:0]u8\'' })
   }, 120_000)
 
-  it('refuses @embedFile of an absolute path and of ../ (Zig 0.11 alone would read ../)', async () => {
-    const uses = (path: string) => `const std = @import("std");\nconst s = @embedFile("${path}");\npub fn main() !void {\n    try std.io.getStdOut().writeAll(s);\n}\n`
-    const absolute = await (await compile(uses('/etc/passwd'))).json()
+  const embeds = (path: string) => `const std = @import("std");\nconst s = @embedFile("${path}");\npub fn main(init: std.process.Init) !void {\n    try std.Io.File.stdout().writeStreamingAll(init.io, s);\n}\n`
+
+  it('refuses @embedFile of an absolute path and of ../ before the compiler runs', async () => {
+    const absolute = await (await compile(embeds('/etc/passwd'))).json()
     expect(absolute.ok).toBe(false)
     expect(absolute.diagnostics[0]).toMatchObject({ line: 2, column: 11 })
     expect(absolute.diagnostics[0].message).toContain('@embedFile is not available')
     expect(absolute.output).not.toContain('root:')
-    const parent = await (await compile(uses('../../../../etc/passwd'))).json()
+    const parent = await (await compile(embeds('../../../../etc/passwd'))).json()
     expect(parent.ok).toBe(false)
+    expect(parent.diagnostics[0]).toMatchObject({ line: 2, column: 11 })
+    expect(parent.diagnostics[0].message).toContain('@embedFile is not available')
     expect(parent.output).not.toContain('root:')
   }, 60_000)
+
+  it('zig 0.17 alone refuses to embed a file outside the source\'s directory too (what the policy stands in front of)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'embed-outside-'))
+    try {
+      // One level up from the compiler's throwaway directory: a file that does exist.
+      const secret = join(dir, 'secret.txt')
+      writeFileSync(secret, 'root:x:0:0\n')
+      const parent = await compileZig(embeds(`../${relative(tmpdir(), secret)}`), { timeoutMs: 90_000 })
+      expect(parent.ok).toBe(false)
+      if (!parent.ok) {
+        expect(parent.diagnostics[0]).toMatchObject({ line: 2, column: 22 })
+        expect(parent.diagnostics[0].message).toMatch(/^embed of file outside package path: '\.\.\//)
+        expect(parent.output).not.toContain('root:')
+      }
+      const absolute = await compileZig(embeds(secret), { timeoutMs: 90_000 })
+      expect(absolute.ok).toBe(false)
+      if (!absolute.ok)
+        expect(absolute.diagnostics[0].message).toBe(`embed of file outside package path: '${secret}'`)
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 200_000)
 
   it('refuses @cImport and @import of anything but std and builtin', async () => {
     const c = await (await compile('const c = @cImport(@cInclude("/etc/passwd"));\npub fn main() void {}\n')).json()

@@ -6,10 +6,11 @@
 const std = @import("std");
 const reactor = @import("reactor.zig");
 
-pub fn main() !void {
-    var buffer: [256]u8 = undefined;
-    var fba = std.heap.FixedBufferAllocator.init(&buffer);
-    const args = try std.process.argsAlloc(fba.allocator());
+pub fn main(init: std.process.Init) !void {
+    const args = try init.minimal.args.toSlice(init.arena.allocator());
     const start = if (args.len > 1) try std.fmt.parseInt(u32, args[1], 10) else 27;
-    try std.io.getStdOut().writer().print("collatz({d}) = {d} steps\n", .{ start, reactor.collatz(start) });
+    var buffer: [64]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(init.io, &buffer);
+    try stdout.interface.print("collatz({d}) = {d} steps\n", .{ start, reactor.collatz(start) });
+    try stdout.interface.flush();
 }

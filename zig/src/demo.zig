@@ -46,36 +46,53 @@ fn flip(c: u21) u21 {
 }
 
 /// Largest input accepted, so a runaway pipe cannot exhaust memory.
-const max_input = 64 * 1024 * 1024;
+pub const max_input = 64 * 1024 * 1024;
 
 // #region main
-pub fn main() !u8 {
-    const gpa = std.heap.page_allocator;
-    const stdin = std.io.getStdIn().reader();
-    const stderr = std.io.getStdErr().writer();
+pub fn main(init: std.process.Init) !u8 {
+    const io = init.io;
+    const gpa = init.gpa;
+    var stdin = std.Io.File.stdin().readerStreaming(io, &.{});
+    var stderr = std.Io.File.stderr().writerStreaming(io, &.{});
 
-    const input = stdin.readAllAlloc(gpa, max_input) catch |e| {
+    const limit: std.Io.Limit = .limited(max_input);
+    const input = stdin.interface.allocRemaining(gpa, limit) catch |e| {
         if (e != error.StreamTooLong) return e;
-        try stderr.print("demo: input over {d} bytes\n", .{max_input});
-        return 2;
+        return tooLong(&stderr.interface);
     };
     defer gpa.free(input);
 
-    if (firstInvalidUtf8(input)) |at| {
-        try stderr.print("demo: input is not valid UTF-8 " ++
-            "(byte 0x{x:0>2} at offset {d})\n", .{ input[at], at });
-        return 1;
-    }
-
-    var out = std.io.bufferedWriter(std.io.getStdOut().writer());
-    try writeUpsideDown(input, out.writer());
-    try out.flush();
-    return 0;
+    var buffer: [4096]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(io, &buffer);
+    const code = try answer(input, &stdout.interface, &stderr.interface);
+    try stdout.interface.flush();
+    return code;
 }
 // #endregion main
 
+/// The demo's answer to `input`: the text upside down on `out` and exit code 0, or,
+/// for input that is not valid UTF-8, one line on `err` and exit code 1.
+/// The Fastly Compute program (demos/fastly-compute) answers with it too.
+pub fn answer(input: []const u8, out: *std.Io.Writer, err: *std.Io.Writer) !u8 {
+    if (firstInvalidUtf8(input)) |at| {
+        try err.print("demo: input is not valid UTF-8 " ++
+            "(byte 0x{x:0>2} at offset {d})\n", .{ input[at], at });
+        try err.flush();
+        return 1;
+    }
+    try writeUpsideDown(input, out);
+    return 0;
+}
+
+/// The line on `err` and the exit code (2) for input over `max_input` bytes.
+pub fn tooLong(err: *std.Io.Writer) !u8 {
+    try err.print("demo: input over {d} bytes\n", .{max_input});
+    try err.flush();
+    return 2;
+}
+
 /// Offset of the first byte that does not start a valid UTF-8 sequence, or null.
-fn firstInvalidUtf8(text: []const u8) ?usize {
+pub fn firstInvalidUtf8(text: []const u8) ?usize {
     var i: usize = 0;
     while (i < text.len) {
         const len = std.unicode.utf8ByteSequenceLength(text[i]) catch return i;
@@ -89,7 +106,7 @@ fn firstInvalidUtf8(text: []const u8) ?usize {
 // #region upside-down
 /// Writes `text` (valid UTF-8) rotated by 180 degrees.
 /// A final line break stays last.
-fn writeUpsideDown(text: []const u8, out: anytype) !void {
+pub fn writeUpsideDown(text: []const u8, out: *std.Io.Writer) !void {
     var body = text;
     var ending: []const u8 = "";
     if (std.mem.endsWith(u8, body, "\r\n")) {

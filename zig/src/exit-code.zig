@@ -2,18 +2,22 @@
 //! WASI program's status reaches the host. Usage: exit-code N
 const std = @import("std");
 
-pub fn main() !void {
-    var buf: [4096]u8 = undefined;
-    var fba = std.heap.FixedBufferAllocator.init(&buf);
-    const args = try std.process.argsAlloc(fba.allocator());
-    const stderr = std.io.getStdErr().writer();
+pub fn main(init: std.process.Init) !void {
+    const io = init.io;
+    const args = try init.minimal.args.toSlice(init.arena.allocator());
 
     const text = if (args.len > 1) args[1] else "0";
     const code = std.fmt.parseInt(u8, text, 10) catch {
-        try stderr.print("exit-code: \"{s}\" is not a number from 0 to 255\n", .{text});
+        var buffer: [128]u8 = undefined;
+        var stderr = std.Io.File.stderr().writerStreaming(io, &buffer);
+        try stderr.interface.print("exit-code: \"{s}\" is not a number from 0 to 255\n", .{text});
+        try stderr.interface.flush();
         std.process.exit(255);
     };
-    try std.io.getStdOut().writer().print("exiting with code {d}\n", .{code});
+    var buffer: [64]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(io, &buffer);
+    try stdout.interface.print("exiting with code {d}\n", .{code});
+    try stdout.interface.flush(); // exit does not flush for you
     // #region exit
     // Becomes the WASI call proc_exit(code).
     std.process.exit(code);

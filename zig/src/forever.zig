@@ -2,8 +2,8 @@
 //! program looks like to its host: no output, no exit, no trap.
 const std = @import("std");
 
-pub fn main() void {
-    std.io.getStdOut().writeAll("counting forever...\n") catch {};
+pub fn main(init: std.process.Init) void {
+    std.Io.File.stdout().writeStreamingAll(init.io, "counting forever...\n") catch {};
     // #region forever
     var i: u64 = 0;
     while (true) {

@@ -3,17 +3,17 @@
 //! Usage: mandelbrot [WIDTH [HEIGHT [MAX_ITERATIONS]]] (defaults 64 24 1000)
 const std = @import("std");
 
-pub fn main() !u8 {
-    var buf: [4096]u8 = undefined;
-    var fba = std.heap.FixedBufferAllocator.init(&buf);
-    const args = try std.process.argsAlloc(fba.allocator());
-    const width = arg(args, 1, 64) orelse return usage();
-    const height = arg(args, 2, 24) orelse return usage();
-    const max_iter = arg(args, 3, 1000) orelse return usage();
-    if (width == 0 or height == 0 or width > 10_000 or height > 10_000) return usage();
+pub fn main(init: std.process.Init) !u8 {
+    const io = init.io;
+    const args = try init.minimal.args.toSlice(init.arena.allocator());
+    const width = arg(args, 1, 64) orelse return usage(io);
+    const height = arg(args, 2, 24) orelse return usage(io);
+    const max_iter = arg(args, 3, 1000) orelse return usage(io);
+    if (width == 0 or height == 0 or width > 10_000 or height > 10_000) return usage(io);
 
-    var out = std.io.bufferedWriter(std.io.getStdOut().writer());
-    const w = out.writer();
+    var buffer: [4096]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(io, &buffer);
+    const w = &stdout.interface;
     const shades = " .:-=+*#%@";
     var total: u64 = 0;
     var y: u32 = 0;
@@ -31,7 +31,7 @@ pub fn main() !u8 {
         try w.writeByte('\n');
     }
     try w.print("{d} iterations\n", .{total});
-    try out.flush();
+    try w.flush();
     return 0;
 }
 
@@ -51,12 +51,12 @@ fn escapeTime(cr: f64, ci: f64, max_iter: u32) u32 {
 }
 // #endregion escape-time
 
-fn arg(args: []const [:0]u8, i: usize, default: u32) ?u32 {
+fn arg(args: []const [:0]const u8, i: usize, default: u32) ?u32 {
     if (args.len <= i) return default;
     return std.fmt.parseInt(u32, args[i], 10) catch null;
 }
 
-fn usage() !u8 {
-    try std.io.getStdErr().writeAll("usage: mandelbrot [WIDTH [HEIGHT [MAX_ITERATIONS]]] (1-10000 each)\n");
+fn usage(io: std.Io) !u8 {
+    try std.Io.File.stderr().writeStreamingAll(io, "usage: mandelbrot [WIDTH [HEIGHT [MAX_ITERATIONS]]] (1-10000 each)\n");
     return 2;
 }

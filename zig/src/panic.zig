@@ -6,25 +6,30 @@ const std = @import("std");
 
 const planets = [_][]const u8{ "Mercury", "Venus", "Earth" };
 
-pub fn main() !void {
-    var buf: [4096]u8 = undefined;
-    var fba = std.heap.FixedBufferAllocator.init(&buf);
-    const args = try std.process.argsAlloc(fba.allocator());
+pub fn main(init: std.process.Init) !void {
+    const io = init.io;
+    const args = try init.minimal.args.toSlice(init.arena.allocator());
     if (args.len > 1 and std.mem.eql(u8, args[1], "trap")) @trap();
 
     var input: [32]u8 = undefined;
-    const n = try std.io.getStdIn().readAll(&input);
+    var stdin = std.Io.File.stdin().readerStreaming(io, &.{});
+    const n = try stdin.interface.readSliceShort(&input);
     const text = std.mem.trim(u8, input[0..n], " \r\n\t");
     const index = std.fmt.parseInt(usize, text, 10) catch 99;
-    try std.io.getStdOut().writer().print("planet #{d} is {s}\n", .{ index, lookup(index) });
+    var buffer: [64]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(io, &buffer);
+    try stdout.interface.print("planet #{d} is {s}\n", .{ index, lookup(index) });
+    try stdout.interface.flush();
 }
 
 /// Zig calls this on a failed safety check. Writing the message and trapping is
 /// what the default handler does too; here it is spelled out, with a newline.
-pub fn panic(msg: []const u8, _: ?*std.builtin.StackTrace, _: ?usize) noreturn {
-    std.io.getStdErr().writer().print("panic: {s}\n", .{msg}) catch {};
-    @trap();
-}
+pub const panic = std.debug.FullPanic(struct {
+    fn panic(msg: []const u8, _: ?usize) noreturn {
+        std.debug.print("panic: {s}\n", .{msg});
+        @trap();
+    }
+}.panic);
 
 // #region bounds-check
 fn lookup(index: usize) []const u8 {

@@ -8,47 +8,58 @@ fn lessThan(_: void, a: []const u8, b: []const u8) bool {
     return std.mem.lessThan(u8, a, b);
 }
 
-pub fn main() !u8 {
-    var arena = std.heap.ArenaAllocator.init(std.heap.page_allocator);
-    defer arena.deinit();
-    const gpa = arena.allocator();
-    const stderr = std.io.getStdErr().writer();
-    const args = try std.process.argsAlloc(gpa);
+pub fn main(init: std.process.Init) !u8 {
+    const io = init.io;
+    const gpa = init.arena.allocator();
+    var buffer: [256]u8 = undefined;
+    var stderr_writer = std.Io.File.stderr().writerStreaming(io, &buffer);
+    const stderr = &stderr_writer.interface;
+    const args = try init.minimal.args.toSlice(gpa);
     const file = if (args.len > 1) args[1] else "listing.txt";
 
     // #region preopens
-    // The host names each directory it preopens; the program looks them up by name.
-    const preopens = try std.fs.wasi.preopensAlloc(gpa);
-    const in_fd = preopens.find("in") orelse return missing(stderr, "in");
-    const out_fd = preopens.find("out") orelse return missing(stderr, "out");
-    const in = std.fs.IterableDir{ .dir = .{ .fd = in_fd } };
-    const out = std.fs.Dir{ .fd = out_fd };
+    // The host names each directory it preopens; `init` has looked them up.
+    const in = dirNamed(init.preopens, "in") orelse return missing(stderr, "in");
+    const out = dirNamed(init.preopens, "out") orelse return missing(stderr, "out");
 
     // fd_readdir gives entries in the host's order: sort them.
-    var lines = std.ArrayList([]const u8).init(gpa);
+    var lines: std.ArrayList([]const u8) = .empty;
     var it = in.iterate();
-    while (try it.next()) |e| {
+    while (try it.next(io)) |e| {
         const slash = if (e.kind == .directory) "/" else "";
         const line = try std.fmt.allocPrint(gpa, "{s}{s}\n", .{ e.name, slash });
-        try lines.append(line);
+        try lines.append(gpa, line);
     }
     std.mem.sort([]const u8, lines.items, {}, lessThan);
 
     const listing = try std.mem.concat(gpa, u8, lines.items);
     if (std.fs.path.dirname(file)) |parent|
-        out.makePath(parent) catch |err| return failed(stderr, parent, err);
-    out.writeFile(file, listing) catch |err| return failed(stderr, file, err);
+        out.createDirPath(io, parent) catch |err| return failed(stderr, parent, err);
+    out.writeFile(io, .{ .sub_path = file, .data = listing }) catch |err|
+        return failed(stderr, file, err);
     // #endregion preopens
-    try std.io.getStdOut().writer().print("{d} entries in \"in\", listed in \"out\" as {s}\n", .{ lines.items.len, file });
+    var out_buffer: [128]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(io, &out_buffer);
+    try stdout.interface.print("{d} entries in \"in\", listed in \"out\" as {s}\n", .{ lines.items.len, file });
+    try stdout.interface.flush();
     return 0;
 }
 
-fn missing(stderr: anytype, name: []const u8) !u8 {
+fn dirNamed(preopens: std.process.Preopens, name: []const u8) ?std.Io.Dir {
+    return switch (preopens.get(name) orelse return null) {
+        .dir => |dir| dir,
+        .file => null,
+    };
+}
+
+fn missing(stderr: *std.Io.Writer, name: []const u8) !u8 {
     try stderr.print("preopens: no preopened directory named \"{s}\"\n", .{name});
+    try stderr.flush();
     return 2;
 }
 
-fn failed(stderr: anytype, path: []const u8, err: anyerror) !u8 {
-    try stderr.print("preopens: cannot write {s}: {s}\n", .{ path, @errorName(err) });
+fn failed(stderr: *std.Io.Writer, path: []const u8, err: anyerror) !u8 {
+    try stderr.print("preopens: cannot write {s}: {t}\n", .{ path, err });
+    try stderr.flush();
     return 2;
 }

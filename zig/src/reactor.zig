@@ -1,9 +1,9 @@
 //! reactor: a module with no `_start`, only functions for its host to call.
 //!
-//! Built as a library (`zig build-lib -dynamic -rdynamic` in Zig 0.11; `-fno-entry
-//! -rdynamic` on an executable since Zig 0.12), it imports nothing and exports
-//! `memory` and `collatz`. The host instantiates it once and calls `collatz` per
-//! request, where a command module is instantiated and started for every run.
+//! Built as an executable with no entry point (`zig build-exe -fno-entry -rdynamic`;
+//! in build.zig `.entry = .disabled` and `.rdynamic = true`), it imports nothing and
+//! exports `memory` and `collatz`. The host instantiates it once and calls `collatz`
+//! per request, where a command module is instantiated and started for every run.
 
 // #region export
 /// Steps the Collatz sequence takes from `start` down to 1.

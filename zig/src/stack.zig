@@ -3,14 +3,14 @@
 //! so "big" runs off its end: a trap, "memory access out of bounds".
 const std = @import("std");
 
-pub fn main() !void {
-    var buf: [4096]u8 = undefined;
-    var fba = std.heap.FixedBufferAllocator.init(&buf);
-    const args = try std.process.argsAlloc(fba.allocator());
+pub fn main(init: std.process.Init) !void {
+    const args = try init.minimal.args.toSlice(init.arena.allocator());
     const big = args.len > 1 and std.mem.eql(u8, args[1], "big");
-    const out = std.io.getStdOut().writer();
     const used = if (big) fill(2 * 1024 * 1024) else fill(512 * 1024);
-    try out.print("used {d} KiB of stack\n", .{used / 1024});
+    var buffer: [64]u8 = undefined;
+    var stdout = std.Io.File.stdout().writerStreaming(init.io, &buffer);
+    try stdout.interface.print("used {d} KiB of stack\n", .{used / 1024});
+    try stdout.interface.flush();
 }
 
 // #region stack

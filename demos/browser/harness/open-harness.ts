@@ -72,7 +72,8 @@ async function launch(kind: HarnessBrowser, url: string): Promise<Driven> {
   }
 }
 
-export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
+/** `wasmDir`: the folder the page fetches `wasm/<program>.wasm` from (default: the committed modules). */
+export async function openBrowserHarness(kind: HarnessBrowser = 'chromium', { wasmDir = join(root, 'public/wasm') } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'harness-'))
   const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
@@ -81,7 +82,7 @@ export async function openBrowserHarness(kind: HarnessBrowser = 'chromium') {
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/runner/component-worker.ts')], outfile: join(dir, 'component-worker.js') })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="./harness.js"></script>')
   mkdirSync(join(dir, 'files'))
-  symlinkSync(join(root, 'public/wasm'), join(dir, 'wasm'))
+  symlinkSync(wasmDir, join(dir, 'wasm'))
   const server = await serveDist({ dir })
   let browser: Driven
   try {

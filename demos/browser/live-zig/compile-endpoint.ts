@@ -1,9 +1,11 @@
 // The dev server's compile endpoint for Live Zig (POST /__zig/compile, body: the
 // Zig source). Safe to leave on while presenting: same-origin POSTs only, a size
 // limit, one compile at a time per client (others wait their turn), a deadline,
-// a throwaway directory, and a source policy: Zig 0.11 itself lets
-// @embedFile("../../etc/passwd") read any file, so the live compiler takes no
-// @embedFile, no @cImport and no @import but "std" and "builtin".
+// a throwaway directory, and a source policy: the live compiler takes no @embedFile,
+// no @cImport and no @import but "std" and "builtin". (Zig 0.11 let
+// @embedFile("../../etc/passwd") read any file; 0.17 refuses a path outside the
+// source's directory itself, "embed of file outside package path", and the policy
+// still answers first, with its own line.)
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'

@@ -1,7 +1,7 @@
 // Compiles one Zig source file to wasm32-wasi (ReleaseSmall) in a fresh temporary
 // directory that is removed afterwards, with a deadline that kills the compiler and
-// (on Linux) a cap on its address space: Zig 0.11's comptime has no memory bound, and a
-// 128 MiB comptime array grew it to 7 GB in a minute. Nothing it compiles runs here:
+// (on Linux) a cap on its address space: Zig's comptime has no memory bound (a 128 MiB
+// comptime array grew Zig 0.11 to 7 GB in a minute; 0.17 stops at the cap with OutOfMemory). Nothing it compiles runs here:
 // the module goes back to the page.
 import type { CompileDiagnostic } from './compile-reply'
 import { spawn } from 'node:child_process'

@@ -1,15 +1,18 @@
 // Live Zig for Slidev's {monaco-run} blocks: the edited source is compiled by the
 // dev server (POST /__zig/compile) and run in this page by the WASI runner. On a
 // built site (or when the dev server is gone) unedited code runs its prebuilt module,
-// found in the manifest by a hash of the source, and edited code gets one line saying
-// that compiling needs the dev server.
+// found in the manifest by a hash of the source; edited code gets Zig's own front end's
+// verdict (zig-check.wasm, see zig-check.ts), then one line saying that compiling needs
+// the dev server.
 import type { CodeRunnerOutput, CodeRunnerOutputs } from '@slidev/types'
 import type { RunResult } from '../runner/protocol'
 import type { CompileDiagnostic, CompileReply } from './compile-reply'
+import { messageOf } from '../../shared/errors'
 import { formatBytes, formatSeconds } from '../../shared/format'
 import { loadManifest } from '../../shared/manifest'
 import { sha256Hex } from '../../shared/sha256'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
+import { checkZig, messageLine, zigCheckInPage } from './zig-check'
 
 export const COMPILE_URL = `${import.meta.env.BASE_URL}__zig/compile`
 
@@ -58,13 +61,24 @@ export const NEEDS_DEV_SERVER = 'Compiling edited code needs the dev server (npm
 
 type Run = (wasm: Uint8Array) => Promise<RunResult>
 
-/** Runs the prebuilt module of unedited code; edited code gets the one line above. */
+/** What Zig's front end (std's parser and AstGen, in this page) says of the code: the lines `zig ast-check` prints. */
+async function frontEndVerdict(code: string): Promise<CodeRunnerOutput> {
+  const checked = await checkZig(code, zigCheckInPage())
+  if (!checked.ok)
+    return { text: checked.problem, class: 'live-zig-verdict warn-text' }
+  if (checked.messages.length === 0)
+    return { text: 'zig ast-check, in this page: no errors before types (types are checked by the compiler)', class: 'live-zig-verdict' }
+  return { text: checked.messages.map(messageLine).join('\n'), class: 'live-zig-verdict whitespace-pre-wrap error-text' }
+}
+
+/** Runs the prebuilt module of unedited code; edited code gets the front end's verdict and the one line above. */
 async function runPrebuilt(code: string, run: Run, printing: boolean): Promise<CodeRunnerOutputs> {
   const name = await prebuiltFor(code)
   if (!name) {
     if (printing)
       return [{ error: 'The PDF shows the prebuilt module: this code has none.' }]
-    return [{ text: NEEDS_DEV_SERVER, class: 'live-zig-needs-server warn-text' }]
+    const verdict = await frontEndVerdict(code).catch((e: unknown) => ({ error: `zig-check could not run: ${messageOf(e)}` }))
+    return [verdict, { text: NEEDS_DEV_SERVER, class: 'live-zig-needs-server warn-text' }]
   }
   if (!printing)
     void markInEditor(code, []).catch(() => {}) // an earlier compile's errors no longer apply
