@@ -5,5 +5,5 @@ import { codeThemes } from './code-theme'
 
 export default defineShikiSetup(() => ({
   themes: codeThemes,
-  langs: ['zig', 'js', 'ts', 'sh', 'json', 'vue', 'html', 'css', 'markdown'],
+  langs: ['zig', 'js', 'ts', 'sh', 'json', 'vue', 'html', 'css', 'markdown', 'diff'],
 }))

@@ -1,7 +1,7 @@
 // Code on a slide that is not a whole program lives in snippets/ and is imported with
 // `<<<`. Each snippet is exercised here, the way the slide says to use it.
 import { Buffer } from 'node:buffer'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -11,13 +11,16 @@ import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 
 /** Every snippet and the test below that runs it: a new snippet without a test fails here. */
-const EXERCISED = ['build-exe.sh', 'greet-0.11.zig']
+const EXERCISED = ['build-exe.sh', 'greet-0.11.zig', 'greet-0.11-to-0.17.diff']
+/** What a slide imports; greet-0.11.zig is on its slide through the diff made from it. */
+const ON_A_SLIDE = ['build-exe.sh', 'greet-0.11-to-0.17.diff']
 
 it('every snippet is exercised by a test, and every snippet is on a slide', () => {
   expect(readdirSync(join(root, 'snippets')).sort()).toEqual([...EXERCISED].sort())
   const slides = readFileSync(join(root, 'slides.md'), 'utf8')
-  for (const name of EXERCISED)
+  for (const name of ON_A_SLIDE)
     expect(slides).toContain(`<<< @/snippets/${name}`)
+  expect(readFileSync(join(root, 'snippets/greet-0.11-to-0.17.diff'), 'utf8')).toContain('--- snippets/greet-0.11.zig\n')
 })
 
 const zig = findZig()
@@ -50,6 +53,15 @@ describe('snippets/greet-0.11.zig', () => {
   it('is greet.zig as committed for Zig 0.11 (at the commit the 0.11-vs-0.17 bench builds)', () => {
     const old = execFileSync('git', ['show', `${OLD_ZIG_COMMIT}:zig/src/greet.zig`], { cwd: root })
     expect(readFileSync(join(root, 'snippets/greet-0.11.zig')).equals(old)).toBe(true)
+  })
+
+  // The slide shows the two as one diff: git's, of the two files as they are now.
+  it('greet-0.11-to-0.17.diff is git\'s diff of greet-0.11.zig and zig/src/greet.zig (regenerate: see zig/README.md)', () => {
+    const diff = spawnSync('git', ['diff', '--no-index', '--no-prefix', '-U3', 'snippets/greet-0.11.zig', 'zig/src/greet.zig'], { cwd: root, encoding: 'utf8' })
+    // git's first two lines name the files and their blobs; the snippet starts at "--- ".
+    const expected = diff.stdout.split('\n').slice(2).join('\n')
+    expect(expected).toMatch(/^--- snippets\/greet-0\.11\.zig\n\+\+\+ zig\/src\/greet\.zig\n@@ /)
+    expect(readFileSync(join(root, 'snippets/greet-0.11-to-0.17.diff'), 'utf8')).toBe(expected)
   })
 
   // Zig 0.11 is no dependency any more: this part runs where it is installed (ZIG_0_11).

@@ -97,6 +97,12 @@ export function verdictLine(row: RuntimeRow, report: RuntimesJson | undefined): 
   return { state: 'ran', text, cannot }
 }
 
+/** "9/9, 2 n/a": the cases that gave node:wasi's bytes out of those the runtime ran, and those it cannot run. */
+export function casesChecked(r: RuntimeReport): string {
+  const cannot = cannotRun(r).length
+  return `${passed(r)}/${ran(r)}${cannot ? `, ${cannot} n/a` : ''}`
+}
+
 /** "same bytes 11/11 · 1.4.5" for one verified runtime. */
 export function verdict(r: RuntimeReport): string {
   if (r.status === 'verified')
