@@ -54,7 +54,7 @@ try {
     const bytes = readFileSync(join(prefix, 'bin', file))
     copyFileSync(join(prefix, 'bin', file), join(outDir, file))
     const source = ['zig', 'c'].map(ext => `zig/src/${name}.${ext}`).find(path => existsSync(join(root, path)))
-    const { kind, bytes: size, gzipBytes, sha256: hash, imports, exports } = wasmFacts(bytes)
+    const { kind, bytes: size, gzipBytes, sha256: hash, imports, exports, stackBytes } = wasmFacts(bytes)
     return {
       name,
       kind,
@@ -68,6 +68,7 @@ try {
       sourceSha256: sha256(readFileSync(join(root, source))),
       imports,
       exports,
+      ...(stackBytes === undefined ? {} : { stackBytes }),
     }
   })
   const components = []

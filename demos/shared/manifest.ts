@@ -16,6 +16,8 @@ export interface ModuleInfo {
   sourceSha256: string
   imports: string[]
   exports: string[]
+  /** The stack the linker laid out below the data, in bytes (scripts/lib/wasm-facts.mjs); a deeper program traps. */
+  stackBytes?: number
   /** A program of the WASI conformance suite (zig/src/conformance-*.c), not a demo. */
   conformance?: true
 }
