@@ -97,6 +97,20 @@ export function verdictLine(row: RuntimeRow, report: RuntimesJson | undefined): 
   return { state: 'ran', text, cannot }
 }
 
+/**
+ * A component row's check: "7/7, 4 it cannot" (the cases it ran that matched, of those it ran;
+ * the cases a component cannot run as the module does are counted apart, each with why in its detail).
+ */
+export function componentCheck(r: RuntimeReport): string {
+  const cannot = cannotRun(r).length
+  return `${passed(r)}/${ran(r)}${cannot ? `, ${cannot} it cannot` : ''}`
+}
+
+/** The module rows of runtimes.json: a file written since the component rows also has those (`component`). */
+export function moduleRuntimes(report: RuntimesJson): RuntimeReport[] {
+  return report.runtimes.filter(r => !r.component)
+}
+
 /** "same bytes 11/11 · 1.4.5" for one verified runtime. */
 export function verdict(r: RuntimeReport): string {
   if (r.status === 'verified')
