@@ -18,7 +18,7 @@ import { root, runProcess } from '../lib/process-hosts'
 import { PANIC_IN_STDERR } from './installed-process'
 
 /** The ids of the component rows: runtimes.json marks their reports `component: true`. */
-export const COMPONENT_RUNTIME_IDS = ['node-component', 'wasmtime-component', 'chromium-component', 'firefox-component']
+export const COMPONENT_RUNTIME_IDS = ['node-component', 'chromium-component', 'firefox-component', 'wasmtime-component']
 export const isComponentRuntime = (id: string) => COMPONENT_RUNTIME_IDS.includes(id)
 
 /** How the component rows were timed, for runtimes.json's method. */

@@ -10,7 +10,10 @@ import { root } from '../../scripts/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
-const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string }> }
+const recorded = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string, component?: boolean, results: Array<{ case: string, cannot?: string }> }> }
+// The module rows; a runtimes.json written since the component rows has those too (shown in the details only).
+const report = { ...recorded, runtimes: recorded.runtimes.filter(r => !r.component) }
+const componentRows = recorded.runtimes.filter(r => r.component)
 const version = (id: string) => shortVersion(report.runtimes.find(r => r.id === id)!.version)
 
 test('the seed slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
@@ -84,6 +87,26 @@ test('the comparison slide on the built site: the recorded rows with bars, plus 
   await expect(live.locator('.timing-bar.start .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .bar')).toHaveCount(1)
+})
+
+test('the details slide: every row with its version; the component rows, when runtimes.json has them, in a group of their own with what they cannot run and why', async ({ page }) => {
+  const slide = await openSlide(page, slides.find(s => s.title === 'Every runtime, in detail')!.no)
+  for (const r of report.runtimes)
+    await expect(slide.locator(`tr[data-runtime="${r.id}"]`), r.id).toHaveCount(1)
+  const group = slide.locator('tbody', { hasText: 'WASI 0.2 components' })
+  if (componentRows.length === 0) {
+    await expect(group).toHaveCount(0)
+    return
+  }
+  for (const r of componentRows) {
+    const row = group.locator(`tr[data-runtime="${r.id}"]`)
+    await expect(row.locator('.status'), r.id).toHaveClass(/verified/)
+    const cannot = r.results.filter(x => x.cannot).length
+    if (cannot)
+      await expect(row.locator('.status'), r.id).toContainText(`${cannot} it cannot`)
+  }
+  for (const x of componentRows.flatMap(r => r.results.filter(x => x.cannot)))
+    await expect(slide.locator('.component-cannot', { hasText: x.cannot! }), x.case).toContainText(x.case)
 })
 
 test('the verdict slide: one line per system the 2023 slide names, ran here with its numbers from runtimes.json, or why not with a source', async ({ page }) => {
