@@ -5,6 +5,7 @@
 // measures these rows alone against a built deck (test-dist/ by default) and updates them.
 import type { Browser } from 'playwright-core'
 import type { SiteFile } from '../scripts/lib/site-files'
+import { MEASURE } from '../demos/browser/composables/useComponentCompare'
 import { openBrowserHarness } from '../demos/browser/harness/open-harness'
 import { formatBytes } from '../demos/shared/format'
 import { median, WORKLOADS } from '../demos/shared/workloads'
@@ -21,6 +22,15 @@ const ms = (v: number) => `${v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`
 const x = (v: number) => `${v.toFixed(2)}×`
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')
 
+/** Each side's parts (ms): module { fetchMs, compileMs, instantiateMs, runMs }, component { coresMs, importMs, instantiateMs, runMs }. */
+type Parts = Record<'module' | 'component', Record<string, number>>
+
+/** "fetch 6.1 · compile 0.0 · …": the median of each part over the loads. */
+function partsLine(runs: Parts[], side: 'module' | 'component'): string {
+  const keys = Object.keys(runs[0]?.[side] ?? {})
+  return keys.map(k => `${k.replace(/Ms$/, '')} ${median(runs.map(r => r[side][k])).toFixed(1)}`).join(' · ')
+}
+
 /** "start 6.00 ms · run 0.00 ms" on a side of the slide: start + run. */
 function shownMs(text: string): number {
   const m = /start ([\d.]+) ms · run ([\d.]+) ms/.exec(text)
@@ -32,7 +42,7 @@ function shownMs(text: string): number {
 /** The components slide opened directly, cold: each side's first run as the slide shows it, and what it fetched. */
 async function firstRuns(browser: Browser, site: { url: string, files: Map<string, SiteFile> }, loads: number) {
   const no = slideTitled(await deckSlides(), COMPONENTS_SLIDE)
-  const runs: Array<{ module: number, component: number, fetched: SiteFile[] }> = []
+  const runs: Array<{ module: number, component: number, fetched: SiteFile[], parts: Parts }> = []
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     const page = await context.newPage()
@@ -45,7 +55,11 @@ async function firstRuns(browser: Browser, site: { url: string, files: Map<strin
     await page.goto(`${site.url}${no}`)
     const side = (name: string) => page.locator(`.slidev-page-${no} .cc-col[data-side="${name}"] .cc-finished`)
     await side('component').waitFor({ timeout: 60_000 })
-    runs.push({ module: shownMs((await side('module').textContent()) ?? ''), component: shownMs((await side('component').textContent()) ?? ''), fetched: [...fetched.values()] })
+    // Where each side's start goes: the marks the slide's composable leaves (useComponentCompare.ts).
+    const parts = await page.evaluate(name => Object.fromEntries(performance.getEntriesByType('mark')
+      .filter(m => m.name.startsWith(`${name}: `))
+      .map(m => [m.name.slice(name.length + 2), (m as PerformanceMark).detail as Record<string, number>])), MEASURE) as Parts
+    runs.push({ module: shownMs((await side('module').textContent()) ?? ''), component: shownMs((await side('component').textContent()) ?? ''), fetched: [...fetched.values()], parts })
     await context.close()
   }
   return runs
@@ -87,11 +101,12 @@ export async function componentBench(browser: Browser, site: { url: string, file
   const firstRatio = first.componentMs / first.moduleMs
   const table: Array<Record<string, string>> = [
     { 'figure': `component: first run on the components slide opened directly, load + run (median of ${loads})`, 'this deck': ms(first.componentMs), 'baseline': `${ms(first.moduleMs)} (the module, same page)`, 'ratio': x(firstRatio), 'target': `<= ${COMPONENT_TARGETS.firstRun}×: ${meets(firstRatio <= COMPONENT_TARGETS.firstRun)}` },
+    { 'figure': 'component: where that first run goes, ms (median of each part)', 'this deck': partsLine(opened.map(o => o.parts), 'component'), 'baseline': `module: ${partsLine(opened.map(o => o.parts), 'module')}`, 'ratio': '', 'target': 'record' },
     ...work.rows.map((r) => {
       const ratio = r.componentMs / r.moduleMs
       return { 'figure': `component in Chromium: ${r.workload}`, 'this deck': ms(r.componentMs), 'baseline': `${ms(r.moduleMs)} (the module, same run)`, 'ratio': x(ratio), 'target': r.cpuBound ? `<= ${COMPONENT_TARGETS.compute}×: ${meets(ratio <= COMPONENT_TARGETS.compute)}` : 'record' }
     }),
     { 'figure': 'component: files the components slide fetches for it', 'this deck': `${formatBytes(fetchedBytes)} (${fetched.length} files)`, 'baseline': 'slide 1: none (test/e2e/components.spec.ts)', 'ratio': '', 'target': 'record' },
   ]
-  return { table, data: { loads, runs: RUNS, chromium: work.chromium, firstRun: first, workloads: work.rows, fetched: fetched.map(f => ({ path: f.path, bytes: f.bytes })), targets: COMPONENT_TARGETS } }
+  return { table, data: { loads, runs: RUNS, chromium: work.chromium, firstRun: first, firstRunParts: opened.map(o => o.parts), workloads: work.rows, fetched: fetched.map(f => ({ path: f.path, bytes: f.bytes })), targets: COMPONENT_TARGETS } }
 }

@@ -22,6 +22,7 @@ import { benchInput, median } from '../demos/shared/workloads'
 import { oneLine } from './lib/one-line'
 import { root, runHost, wasmPath } from './lib/process-hosts'
 import { RUNTIMES } from './runtime-sessions'
+import { COMPONENT_METHOD, COMPONENT_RUNTIMES, componentFacts, isComponentRuntime } from './sessions/components'
 
 export type { Case }
 
@@ -71,6 +72,7 @@ export const METHOD = {
     + 'WAMR (each module compiled ahead of time by wamrc before any run, not in the timings), Viceroy\'s run, WasmEdge: no host of ours to time inside: no compute; '
     + 'their "process" time is the whole mandelbrot process, spawn to exit, start-up included.',
   medians: `Medians of ${TIMING_RUNS} runs, taken interleaved: one round of every runtime, ${TIMING_RUNS} rounds, so the machine's load hits them alike.`,
+  components: COMPONENT_METHOD,
   load: `Load averages (1, 5, 15 min) when npm run runtimes started and after its timings (its own runtimes included) are written beside them; above ${LOAD_LIMIT_PER_CORE} per core at the start it writes no timings without --noisy.`,
 }
 
@@ -136,6 +138,7 @@ export async function verify(rt: RuntimeDef, refs: Map<string, HostRun>, log = (
     engine: rt.engine,
     host: rt.host,
     verified: rt.verified,
+    ...(isComponentRuntime(rt.id) ? { component: true } : {}),
     ...(rt.note ? { note: rt.note } : {}),
     ...(rt.only ? { skipped: { cases: CASES.filter(c => !cases.includes(c)).map(c => c.id), why: rt.only.why } } : {}),
   }
@@ -241,7 +244,8 @@ export async function compareRuntimes({ timings = true, only, noisy = false, log
   const opened: Opened[] = []
   let load: LoadReport | undefined
   try {
-    for (const rt of RUNTIMES) {
+    // The module rows, then the same programs as WASI 0.2 components (scripts/sessions/components.ts).
+    for (const rt of [...RUNTIMES, ...COMPONENT_RUNTIMES]) {
       if (only && !only.includes(rt.id))
         continue
       const missing = rt.optional && rt.available()
@@ -283,6 +287,7 @@ export async function compareRuntimes({ timings = true, only, noisy = false, log
         throw new Error(`${name}.wasm does not match manifest.json: run npm run build:wasm`)
       return { name, bytes: bytes.length, sha256: sha(bytes) }
     }),
+    components: componentFacts(),
     cases: CASES.map(c => c.id),
     // What a browser showing the deck runs to add its own row: node:wasi's output for these inputs.
     live: {

@@ -1,13 +1,14 @@
 // Node's component host: runs a WASI 0.2 command component, transpiled by jco
 // (public/wasm/components/<name>/, see scripts/lib/components.mjs), on
 // @bytecodealliance/preview2-shim's Node build. The same command line as run-wasi.mjs:
-// node demos/node/run-component.mjs [--dir DIR] [--env K=V]... public/wasm/<name>.component.wasm [args...]
+// node demos/node/run-component.mjs [--dir DIR] [--env K=V]... [--timing FILE] public/wasm/<name>.component.wasm [args...]
+// --timing FILE (npm run runtimes): the time from calling wasi:cli/run to its end, into FILE.
 // The shim reads and writes fds 0-2 itself. Its `exit` calls process.exit, which drops what
 // is still queued for a piped stdout (Node writes pipes asynchronously): ours unwinds the
 // program instead and lets Node end on its own. wasi:cli/exit carries ok or err, not a
 // number: the exit code is 0 or 1. A trap is thrown out of `run`, as node:wasi's is.
 /* eslint-disable node/prefer-global/process */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as shim from '@bytecodealliance/preview2-shim'
@@ -16,12 +17,15 @@ import { wasiImports } from '../shared/wasi-imports.mjs'
 const argv = process.argv.slice(2)
 const env = {}
 let dir
+let timing
 while (argv[0]?.startsWith('--')) {
   const [flag, value] = argv.splice(0, 2)
   if (flag === '--env')
     env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
   else if (flag === '--dir')
     dir = value
+  else if (flag === '--timing')
+    timing = value
   else
     throw new Error(`run-component: unknown flag ${flag}`)
 }
@@ -43,6 +47,9 @@ const component = await instantiate(
   file => WebAssembly.compile(readFileSync(join(transpiled, file))),
   { ...wasiImports(shim), 'wasi:cli/exit': { exit: (status) => { throw new Exit(status) } } },
 )
+const t0 = performance.now()
+if (timing)
+  process.on('exit', () => writeFileSync(timing, JSON.stringify({ computeMs: performance.now() - t0 })))
 try {
   component.run.run()
 }

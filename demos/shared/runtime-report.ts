@@ -21,6 +21,8 @@ export interface RuntimeReport {
   verified: string
   /** A fact about the runtime that the row shows (Node 20: its end of life). */
   note?: string
+  /** The row ran <program>.component.wasm (WASI 0.2) instead of the module (absent in files written before the component rows). */
+  component?: boolean
   status: 'verified' | 'failed' | 'missing'
   message?: string
   /** Cases the runtime's entry cannot carry, and why. */
@@ -39,6 +41,8 @@ export interface RuntimesJson {
   /** The machine's load around the timings (absent in a run without timings). */
   load?: LoadReport
   modules: Array<{ name: string, bytes: number, sha256: string }>
+  /** The WASI 0.2 components the component rows ran (absent in files written before them). */
+  components?: Array<{ name: string, bytes: number, sha256: string }>
   cases: string[]
   /** What a browser showing the deck runs to add its own row: node:wasi's output for these inputs. */
   live: {

@@ -3,7 +3,7 @@
 // or natively in wasmtime through wasmtime-py (demos/wasmtime/run-component.py).
 import type { HostInput, HostRun } from './process-hosts'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
@@ -32,22 +32,32 @@ export function findWasmtimePy(): { pythonPath: string } | { missing: string } {
   return { missing: 'wasmtime-py (PyPI wasmtime) is not installed: not in .runtimes/ (npm run runtimes:install), WASMTIME_PYTHONPATH or python3\'s packages' }
 }
 
-export async function runComponent(host: ComponentHost, name: string, input: HostInput = {}, { timeoutMs = 20_000 } = {}): Promise<HostRun> {
+/** `timing`: the host times wasi:cli/run to its end (computeMs), as the module hosts time _start. */
+export async function runComponent(host: ComponentHost, name: string, input: HostInput = {}, { timeoutMs = 20_000, timing = false } = {}): Promise<HostRun> {
   const dir = mkdtempSync(join(tmpdir(), `${host}-component-`))
+  const timingFile = `${dir}.timing.json` // outside the folder the component gets as "/"
   try {
     for (const [path, data] of Object.entries(input.files ?? {})) {
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), data)
     }
-    const flags = [...Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]), '--dir', dir, componentPath(name), ...(input.args ?? [])]
-    if (host === 'node')
-      return await runProcess([process.execPath, '--no-warnings', join(root, 'demos/node/run-component.mjs'), ...flags], { stdin: input.stdin, timeoutMs })
-    const py = findWasmtimePy()
-    if ('missing' in py)
-      throw new Error(py.missing)
-    return await runProcess(['python3', join(root, 'demos/wasmtime/run-component.py'), ...flags], { stdin: input.stdin, timeoutMs, env: { PYTHONPATH: py.pythonPath } })
+    const flags = [...Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]), ...(timing ? ['--timing', timingFile] : []), '--dir', dir, componentPath(name), ...(input.args ?? [])]
+    let run: HostRun
+    if (host === 'node') {
+      run = await runProcess([process.execPath, '--no-warnings', join(root, 'demos/node/run-component.mjs'), ...flags], { stdin: input.stdin, timeoutMs })
+    }
+    else {
+      const py = findWasmtimePy()
+      if ('missing' in py)
+        throw new Error(py.missing)
+      run = await runProcess(['python3', join(root, 'demos/wasmtime/run-component.py'), ...flags], { stdin: input.stdin, timeoutMs, env: { PYTHONPATH: py.pythonPath } })
+    }
+    if (timing && existsSync(timingFile))
+      run.computeMs = (JSON.parse(readFileSync(timingFile, 'utf8')) as { computeMs: number }).computeMs
+    return run
   }
   finally {
     rmSync(dir, { recursive: true, force: true })
+    rmSync(timingFile, { force: true })
   }
 }

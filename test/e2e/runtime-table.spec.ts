@@ -10,7 +10,10 @@ import { root } from '../../scripts/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
-const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string }> }
+const recorded = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, name: string, version: string, component?: boolean, results: Array<{ case: string, cannot?: string }> }> }
+// The module rows; a runtimes.json written since the component rows has those too (shown in the details only).
+const report = { ...recorded, runtimes: recorded.runtimes.filter(r => !r.component) }
+const componentRows = recorded.runtimes.filter(r => r.component)
 const version = (id: string) => shortVersion(report.runtimes.find(r => r.id === id)!.version)
 
 test('the seed slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
@@ -66,7 +69,7 @@ test('the seed slide: every row reads verified (saying what ran) or why it canno
 
 test('the comparison slide on the built site: the recorded rows with bars, plus this browser measured live', async ({ page }) => {
   const slide = await openSlide(page, slides.find(s => s.title === 'Same bytes, every runtime here')!.no)
-  // One row per runtime and the live one, in two groups: with JS, and no JS.
+  // One row per module row of runtimes.json and the live one, in two groups: with JS, and no JS.
   await expect(slide.locator('.runtime-table tr[data-runtime]')).toHaveCount(report.runtimes.length + 1)
   await expect(slide.locator('.runtime-table tbody')).toHaveCount(2)
   for (const r of report.runtimes) {
@@ -85,6 +88,27 @@ test('the comparison slide on the built site: the recorded rows with bars, plus 
   await expect(live.locator('.timing-bar.start .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .value')).toHaveText(/^\d+ ms$/)
   await expect(live.locator('.timing-bar.compute .bar')).toHaveCount(1)
+})
+
+test('the details slide: every module row with its version; the components slide: the component rows, when runtimes.json has them, with what they cannot run and why', async ({ page }) => {
+  const details = await openSlide(page, slides.find(s => s.title === 'Every runtime, in detail')!.no)
+  for (const r of report.runtimes)
+    await expect(details.locator(`tr[data-runtime="${r.id}"]`), r.id).toHaveCount(1)
+  await expect(details.locator('tr[data-runtime$="-component"]')).toHaveCount(0)
+  const slide = await openSlide(page, slides.find(s => s.title === 'The components, on every host')!.no)
+  if (componentRows.length === 0) {
+    await expect(slide.locator('.runtime-components-ready')).toContainText('npm run runtimes adds them')
+    return
+  }
+  for (const r of componentRows) {
+    const row = slide.locator(`tr[data-runtime="${r.id}"]`)
+    await expect(row.locator('.status'), r.id).toHaveClass(/verified/)
+    const cannot = r.results.filter(x => x.cannot).length
+    if (cannot)
+      await expect(row.locator('.status'), r.id).toContainText(`${cannot} it cannot`)
+  }
+  for (const x of componentRows.flatMap(r => r.results.filter(x => x.cannot)))
+    await expect(slide.locator('.component-cannot', { hasText: x.cannot! }), x.case).toContainText(x.case)
 })
 
 test('the verdict slide: one line per system the 2023 slide names, ran here with its numbers from runtimes.json, or why not with a source', async ({ page }) => {

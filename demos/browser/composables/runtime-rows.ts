@@ -103,6 +103,11 @@ export function casesChecked(r: RuntimeReport): string {
   return `${passed(r)}/${ran(r)}${cannot ? `, ${cannot} n/a` : ''}`
 }
 
+/** The module rows of runtimes.json: a file written since the component rows also has those (`component`). */
+export function moduleRuntimes(report: RuntimesJson): RuntimeReport[] {
+  return report.runtimes.filter(r => !r.component)
+}
+
 /** "same bytes 11/11 · 1.4.5" for one verified runtime. */
 export function verdict(r: RuntimeReport): string {
   if (r.status === 'verified')

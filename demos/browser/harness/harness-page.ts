@@ -1,7 +1,7 @@
 // The page the scripts open in Chromium: the runner core with its Web Worker,
 // driven from Node through page.evaluate (npm run bench, npm run runtimes).
 import type { WasmManifest } from '../../shared/manifest'
-import type { ComponentStartMessage, RunResult, WorkerMessage } from '../runner/protocol'
+import type { ComponentWorkerMessage, RunResult, WorkerMessage } from '../runner/protocol'
 import { benchInput } from '../../shared/workloads'
 import { createComponentRunner, loadComponent } from '../runner/component-runner'
 import { createWasiRunner } from '../runner/runner'
@@ -9,7 +9,7 @@ import { spawnerFor } from '../runner/spawn-browser'
 
 const runner = createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', { name: 'wasi-run' })))
 const modules = new Map<string, Uint8Array>()
-const spawnComponent = spawnerFor<ComponentStartMessage, WorkerMessage>(() => new Worker('./component-worker.js', { type: 'module', name: 'wasi-component' }))
+const spawnComponent = spawnerFor<ComponentWorkerMessage, WorkerMessage>(() => new Worker('./component-worker.js', { type: 'module', name: 'wasi-component' }))
 const components = createComponentRunner(spawnComponent)
 let manifest: Promise<WasmManifest> | undefined
 
@@ -52,13 +52,13 @@ function mapTree<A, B>(tree: Tree<A>, f: (a: A) => B): Tree<B> {
   return Object.fromEntries(Object.entries(tree).map(([name, files]) => [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, f(v)]))]))
 }
 
-/** A component run; timings.compileMs is fetching and compiling its core modules (once per page). */
+/** A component run; timings.compileMs is fetching and compiling its core modules (once per page; afresh when cold). */
 async function runComponent(r: HarnessRun): Promise<RunResult> {
   manifest ??= fetch('./wasm/manifest.json').then(res => res.json() as Promise<WasmManifest>)
   const info = (await manifest).components.find(c => c.name === r.program)
   if (!info)
     throw new Error(`no component ${r.program} in the manifest`)
-  const loaded = await loadComponent(info, './')
+  const loaded = await loadComponent(info, './', { fresh: r.cold })
   const target = r.cold ? createComponentRunner(spawnComponent) : components
   const result = await target.run(loaded, {
     programName: r.program,

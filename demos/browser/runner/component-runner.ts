@@ -3,10 +3,9 @@
 // (superviseWorker). Each run gets a fresh worker (started ahead by `warm`): the shim keeps
 // its state in module globals.
 import type { ComponentInfo } from '../../shared/manifest'
-import type { ComponentStartMessage, RunError, RunOptions, RunResult, WorkerMessage } from './protocol'
-import type { SpawnWorker } from './supervisor'
+import type { ComponentStartMessage, ComponentWorkerMessage, RunError, RunOptions, RunResult, WorkerMessage } from './protocol'
+import type { SpawnWorker, WorkerPort } from './supervisor'
 import { messageOf } from '../../shared/errors'
-import { fetchOnce } from '../../shared/fetch-once'
 import { transpiledParts } from '../../shared/manifest'
 import { concatBytes } from './bytes'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
@@ -23,16 +22,35 @@ export interface LoadedComponent {
 
 const loaded = new Map<string, Promise<LoadedComponent>>()
 
-/** Fetches and compiles a component's core modules once; `base` is the deck's base URL. */
-export function loadComponent(info: ComponentInfo, base: string): Promise<LoadedComponent> {
-  let result = loaded.get(info.name)
+/** Compiles a core module while it downloads (compileStreaming), or from its bytes where the server's type is not application/wasm. */
+async function compileCore(url: string): Promise<WebAssembly.Module> {
+  const response = await fetch(url)
+  if (!response.ok)
+    throw new Error(`could not load ${url}: ${response.status} ${response.statusText}`.trim())
+  if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm'))
+    return WebAssembly.compileStreaming(response)
+  return WebAssembly.compile(await response.arrayBuffer())
+}
+
+/** The absolute URL of a component's transpiled JS (the worker imports it). */
+export function componentJsUrl(info: ComponentInfo, base: string): string {
+  return new URL(`${base}${transpiledParts(info).js.file}`, globalThis.location.href).href
+}
+
+/**
+ * Fetches and compiles a component's core modules once; `base` is the deck's base URL.
+ * `fresh`: compile them again (a cold start, as a fresh process would).
+ */
+export function loadComponent(info: ComponentInfo, base: string, { fresh = false } = {}): Promise<LoadedComponent> {
+  let result = fresh ? undefined : loaded.get(info.name)
   if (!result) {
     result = (async () => {
       const t0 = performance.now()
-      const { js, cores } = transpiledParts(info)
+      const { cores } = transpiledParts(info)
+      // All four at once, each compiled as its bytes arrive.
       const modules = Object.fromEntries(await Promise.all(cores.map(async core =>
-        [core.file.split('/').pop()!, await WebAssembly.compile(await fetchOnce(`${base}${core.file}`, r => r.arrayBuffer()))] as const)))
-      return { name: info.name, jsUrl: new URL(`${base}${js.file}`, globalThis.location.href).href, modules, compileMs: performance.now() - t0 }
+        [core.file.split('/').pop()!, await compileCore(`${base}${core.file}`)] as const)))
+      return { name: info.name, jsUrl: componentJsUrl(info, base), modules, compileMs: performance.now() - t0 }
     })()
     loaded.set(info.name, result)
     result.catch(() => loaded.delete(info.name))
@@ -42,20 +60,22 @@ export function loadComponent(info: ComponentInfo, base: string): Promise<Loaded
 
 const encoder = new TextEncoder()
 
-export function createComponentRunner(spawnWorker: SpawnWorker<ComponentStartMessage, WorkerMessage>) {
+export function createComponentRunner(spawnWorker: SpawnWorker<ComponentWorkerMessage, WorkerMessage>) {
   const workers = withSpare(spawnWorker)
   let queue: Promise<unknown> = Promise.resolve()
+  // The spare worker that was told to import a component's JS ahead, and which.
+  let preloaded: { worker: WorkerPort<ComponentWorkerMessage, WorkerMessage>, jsUrl: string } | undefined
 
   async function runNow(component: LoadedComponent, options: RunOptions): Promise<RunResult> {
     const t0 = performance.now()
     const stdout: Uint8Array[] = []
     const stderr: Uint8Array[] = []
-    const finish = (exitCode: number | null, error: RunError | undefined, instantiateMs = 0, runMs = 0): RunResult => ({
+    const finish = (exitCode: number | null, error: RunError | undefined, instantiateMs = 0, runMs = 0, importMs?: number): RunResult => ({
       exitCode,
       ...(error ? { error } : {}),
       stdout: concatBytes(stdout),
       stderr: concatBytes(stderr),
-      timings: { compileMs: 0, instantiateMs, runMs, totalMs: performance.now() - t0 },
+      timings: { compileMs: 0, instantiateMs, runMs, totalMs: performance.now() - t0, ...(importMs !== undefined ? { importMs } : {}) },
     })
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const stdin = typeof options.stdin === 'string' ? encoder.encode(options.stdin) : (options.stdin ?? new Uint8Array(0)).slice()
@@ -70,7 +90,10 @@ export function createComponentRunner(spawnWorker: SpawnWorker<ComponentStartMes
       files,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     }
-    return superviseWorker(workers.spawn(), {
+    const worker = workers.spawn()
+    if (preloaded?.worker === worker)
+      preloaded = undefined
+    return superviseWorker<ComponentWorkerMessage, WorkerMessage, RunResult>(worker, {
       message: start,
       transfer: [stdin.buffer as ArrayBuffer],
       timeoutMs,
@@ -86,7 +109,7 @@ export function createComponentRunner(spawnWorker: SpawnWorker<ComponentStartMes
           }
         }
         else if (message.type === 'done') {
-          settle(finish(message.exitCode, message.error, message.instantiateMs, message.runMs))
+          settle(finish(message.exitCode, message.error, message.instantiateMs, message.runMs, message.importMs))
         }
       },
       onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }),
@@ -102,7 +125,18 @@ export function createComponentRunner(spawnWorker: SpawnWorker<ComponentStartMes
       queue = result.catch(() => undefined)
       return result
     },
-    warm: () => workers.warm(),
+    /**
+     * Starts the next run's worker ahead; given the component that run will be, the worker
+     * imports its JS ahead too (the core modules: loadComponent, ahead as well).
+     */
+    warm(component?: { jsUrl: string }) {
+      workers.warm()
+      const spare = workers.peek()
+      if (component && spare && preloaded?.worker !== spare) {
+        preloaded = { worker: spare, jsUrl: component.jsUrl }
+        spare.start({ type: 'preload', jsUrl: component.jsUrl })
+      }
+    },
     dispose: () => workers.dispose(),
   }
 }

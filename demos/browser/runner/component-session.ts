@@ -14,8 +14,32 @@ import { wasiImports } from '../../shared/wasi-imports.mjs'
 import { OutputLimitReached, trapMessage } from './wasi-session'
 
 interface TranspiledComponent {
-  instantiate: (getCoreModule: (file: string) => WebAssembly.Module, imports: Record<string, unknown>) => Promise<{ run: { run: () => void } }>
+  instantiate: (
+    getCoreModule: (file: string) => WebAssembly.Module,
+    imports: Record<string, unknown>,
+    instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance,
+  ) => Promise<{ run: { run: () => void } }>
 }
+
+// One worker runs one component: its JS is imported once, ahead when the runner sent `preload`.
+const imported = new Map<string, Promise<TranspiledComponent>>()
+
+/** Imports a component's transpiled JS (fetch, parse, evaluate), once per URL in this worker. */
+export function importTranspiled(jsUrl: string): Promise<TranspiledComponent> {
+  let js = imported.get(jsUrl)
+  if (!js) {
+    js = import(/* @vite-ignore */ jsUrl) as Promise<TranspiledComponent>
+    imported.set(jsUrl, js)
+    js.catch(() => imported.delete(jsUrl))
+  }
+  return js
+}
+
+/**
+ * jco's instantiate awaits each core instance; the core modules are compiled already and
+ * small, so a worker instantiates them synchronously (no task between the four).
+ */
+const instantiateNow = (module: WebAssembly.Module, imports?: WebAssembly.Imports) => new WebAssembly.Instance(module, imports)
 
 /** What the shim's exit throws (ComponentExit): the code is 0 or 1 (wasi:cli/exit carries ok or err). */
 function exitCodeOf(e: unknown): number | undefined {
@@ -38,7 +62,7 @@ function fileData(files: Record<string, Uint8Array>) {
   return root
 }
 
-export async function runComponentSession(start: ComponentStartMessage, sink: SessionSink): Promise<SessionResult> {
+export async function runComponentSession(start: ComponentStartMessage, sink: SessionSink): Promise<SessionResult & { importMs?: number }> {
   let written = 0
   const capped = (forward: (bytes: Uint8Array) => void) => ({
     write(bytes: Uint8Array) {
@@ -77,14 +101,16 @@ export async function runComponentSession(start: ComponentStartMessage, sink: Se
 
   const t0 = performance.now()
   let component: Awaited<ReturnType<TranspiledComponent['instantiate']>>
+  let importMs = 0
   try {
-    const { instantiate } = await import(/* @vite-ignore */ start.jsUrl) as TranspiledComponent
+    const { instantiate } = await importTranspiled(start.jsUrl)
+    importMs = performance.now() - t0
     component = await instantiate((file) => {
       const module = start.modules[file]
       if (!module)
         throw new Error(`the transpiled component asks for ${file}, which was not loaded`)
       return module
-    }, imports)
+    }, imports, instantiateNow)
   }
   catch (e) {
     return { exitCode: null, error: { kind: 'load', message: `cannot instantiate the component: ${messageOf(e)}` }, instantiateMs: 0, runMs: 0 }
@@ -92,18 +118,18 @@ export async function runComponentSession(start: ComponentStartMessage, sink: Se
   const t1 = performance.now()
   try {
     component.run.run()
-    return { exitCode: 0, instantiateMs: t1 - t0, runMs: performance.now() - t1 }
+    return { exitCode: 0, instantiateMs: t1 - t0, runMs: performance.now() - t1, importMs }
   }
   catch (e) {
     const runMs = performance.now() - t1
     const exitCode = exitCodeOf(e)
     if (exitCode !== undefined)
-      return { exitCode, instantiateMs: t1 - t0, runMs }
+      return { exitCode, instantiateMs: t1 - t0, runMs, importMs }
     const error: RunError = e instanceof OutputLimitReached || (e as { cause?: unknown })?.cause instanceof OutputLimitReached
       ? { kind: 'output-limit', message: new OutputLimitReached(start.maxOutputBytes).message }
       // jco words a trap like wasmtime, "wasm trap: ..." already.
       : { kind: 'trap', message: trapMessage(e).replace(/^wasm trap: (?=wasm trap: )/, '') }
-    return { exitCode: null, error, instantiateMs: t1 - t0, runMs }
+    return { exitCode: null, error, instantiateMs: t1 - t0, runMs, importMs }
   }
   finally {
     filesystem.dispose()

@@ -46,6 +46,8 @@ export interface RunTimings {
   runMs: number
   /** From run() to its result, worker hand-off included. */
   totalMs: number
+  /** Components: the part of instantiateMs spent waiting for the transpiled JS's import (what a preload left). */
+  importMs?: number
 }
 
 export interface RunResult {
@@ -75,7 +77,7 @@ export interface StartMessage {
 export type WorkerMessage
   = | { type: 'ready' }
     | { type: 'output', stdout: Uint8Array, stderr: Uint8Array }
-    | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, instantiateMs: number, runMs: number }
+    | { type: 'done', exitCode: number | null, error?: RunError, preopens?: Record<string, PreopenTree>, instantiateMs: number, runMs: number, importMs?: number }
 
 export const DEFAULT_TIMEOUT_MS = 5000
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024
@@ -94,3 +96,16 @@ export interface ComponentStartMessage {
   files: Record<string, Uint8Array>
   maxOutputBytes: number
 }
+
+/**
+ * Sent to a component worker started ahead (the runner's `warm`), before any run: import the
+ * component's transpiled JS now, so that a run finds it parsed and evaluated (as a module's
+ * bytes are compiled ahead). The run still instantiates and runs it.
+ */
+export interface ComponentPreloadMessage {
+  type: 'preload'
+  jsUrl: string
+}
+
+/** Everything a component worker is sent. */
+export type ComponentWorkerMessage = ComponentStartMessage | ComponentPreloadMessage

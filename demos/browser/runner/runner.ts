@@ -41,16 +41,21 @@ export async function compileWasi(bytes: Uint8Array | ArrayBuffer): Promise<WebA
 }
 
 const compiledModules = new WeakMap<object, Promise<WebAssembly.Module>>()
+const compiled = new WeakSet<Promise<WebAssembly.Module>>()
 
-/** Compiles a buffer once; later calls with the same buffer get the same module. */
+/**
+ * Compiles a buffer once; later calls with the same buffer get the same module. `cached`:
+ * the module was compiled already (a compile still running, started ahead, is not cached:
+ * a run waiting for it counts the wait as its compile).
+ */
 export function compileWasiCached(wasm: Uint8Array | ArrayBuffer): { module: Promise<WebAssembly.Module>, cached: boolean } {
   const key = wasm instanceof Uint8Array ? wasm.buffer : wasm
   const cached = compiledModules.get(key)
   if (cached)
-    return { module: cached, cached: true }
+    return { module: cached, cached: compiled.has(cached) }
   const module = compileWasi(wasm)
   compiledModules.set(key, module)
-  module.catch(() => compiledModules.delete(key))
+  module.then(() => compiled.add(module), () => compiledModules.delete(key))
   return { module, cached: false }
 }
 

@@ -1,6 +1,6 @@
 // Spawns workers as Web Workers. In the deck, Vite bundles each worker from the
 // `new URL(...)` next to `new Worker`; other pages (the benchmark) pass their own.
-import type { ComponentStartMessage, WorkerMessage } from './protocol'
+import type { ComponentWorkerMessage, WorkerMessage } from './protocol'
 import type { SpawnWorker } from './supervisor'
 import { bufferedInbox } from './supervisor'
 
@@ -28,6 +28,6 @@ export const spawnBrowserWorker: SpawnWorker = spawnerFor(
 )
 
 /** The worker that runs one transpiled WASI 0.2 component (runner/component-worker.ts). */
-export const spawnComponentWorker: SpawnWorker<ComponentStartMessage, WorkerMessage> = spawnerFor(
+export const spawnComponentWorker: SpawnWorker<ComponentWorkerMessage, WorkerMessage> = spawnerFor(
   () => new Worker(new URL('./component-worker.ts', import.meta.url), { type: 'module', name: 'wasi-component' }),
 )

@@ -109,6 +109,8 @@ export function withSpare<In, Out>(spawn: SpawnWorker<In, Out>) {
     warm: () => {
       spare ??= spawn()
     },
+    /** The worker started ahead, if any (still unused). */
+    peek: (): WorkerPort<In, Out> | undefined => spare,
     dispose: () => {
       spare?.terminate()
       spare = undefined
