@@ -12,7 +12,7 @@
 // Prints a table, writes bench/results.json and the table in bench/README.md. A script, not a
 // test: it asserts no time. `--runs N` sets the number of cold loads per deck (default 15),
 // `--editor-runs N` those of each editor slide (default 7).
-import type { HeavyKind } from '../scripts/lib/site-files'
+import type { HeavyKind } from '../tooling/lib/site-files'
 import type { EditorOpen, EditorSlide } from './editor-slide'
 import type { FirstLoad, Site } from './first-load'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,13 +20,13 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-core'
-import { formatBytes, formatSeconds } from '../demos/shared/format'
+import { formatBytes, formatMs, formatSeconds } from '../demos/shared/format'
 import { median } from '../demos/shared/workloads'
-import { deckSlides, slideWith } from '../scripts/lib/deck-slides'
-import { findChromium } from '../scripts/lib/find-browser.mjs'
-import { root } from '../scripts/lib/paths.mjs'
-import { serveDist } from '../scripts/lib/serve-dist.mjs'
-import { siteFiles } from '../scripts/lib/site-files'
+import { deckSlides, slideWith } from '../tooling/lib/deck-slides'
+import { findChromium } from '../tooling/lib/find-browser.mjs'
+import { root } from '../tooling/lib/paths.mjs'
+import { serveDist } from '../tooling/lib/serve-dist.mjs'
+import { siteFiles } from '../tooling/lib/site-files'
 import { clickInputs, clickToOutput } from './click-to-output'
 import { componentBench } from './components'
 import { buildStockDeck, buildThisDeck, exportThisDeck, slidevVersion } from './decks'
@@ -64,7 +64,7 @@ const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js
 const greetCode = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
 const step = (text: string) => console.log(`bench: ${text}`)
-const ms = (value: number) => `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
+const ms = (value: number) => formatMs(value, 0, 100)
 const s = formatSeconds
 const x = (value: number) => `${value.toFixed(2)}×`
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')

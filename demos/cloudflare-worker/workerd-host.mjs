@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { killWithParent } from '../shared/kill-with-parent.mjs'
+import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
+import { wasmDir } from '../../tooling/lib/paths.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -47,8 +48,7 @@ function freePort() {
   })
 }
 
-const root = join(here, '../..')
-const publicWasm = name => join(root, 'public/wasm', name)
+const publicWasm = name => join(wasmDir, name)
 
 /**
  * What workerd can run: the slide's Worker ('worker'), its variant that takes any committed

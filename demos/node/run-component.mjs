@@ -1,5 +1,5 @@
 // Node's component host: runs a WASI 0.2 command component, transpiled by jco
-// (public/wasm/components/<name>/, see scripts/lib/components.mjs), on
+// (public/wasm/components/<name>/, see tooling/lib/components.mjs), on
 // @bytecodealliance/preview2-shim's Node build. The same command line as run-wasi.mjs:
 // node demos/node/run-component.mjs [--dir DIR] [--env K=V]... public/wasm/<name>.component.wasm [args...]
 // The shim reads and writes fds 0-2 itself. Its `exit` calls process.exit, which drops what

@@ -58,8 +58,16 @@ export interface WasmManifest {
   components: ComponentInfo[]
 }
 
+/** Where the deck serves its committed modules (public/wasm/): the one spelling on the page's side. */
+const WASM_BASE = `${import.meta.env.BASE_URL}wasm/`
+
+/** The URL of a committed module in the deck (public/wasm/<program>.wasm). */
+export function wasmUrl(program: string): string {
+  return `${WASM_BASE}${program}.wasm`
+}
+
 export function loadManifest(): Promise<WasmManifest> {
-  return fetchOnce(`${import.meta.env.BASE_URL}wasm/manifest.json`, r => r.json() as Promise<WasmManifest>)
+  return fetchOnce(`${WASM_BASE}manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
 /** The WASI function names a module imports, without the module prefix. */
