@@ -12,7 +12,7 @@ import { deckSlides, slideTitled } from '../tooling/lib/deck-slides'
 import { fileAt } from '../tooling/lib/site-files'
 
 export const COMPONENTS_SLIDE = 'Preview 1, preview 2 and components'
-/** The targets: component / module. */
+/** What a component may cost against its module (component / module): twice the first run, compute within 10%. */
 export const COMPONENT_TARGETS = { firstRun: 2, compute: 1.1 }
 const RUNS = 9
 const WARMUP = 2

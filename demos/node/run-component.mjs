@@ -29,7 +29,6 @@ const [componentPath, ...args] = argv
 const name = basename(componentPath, '.component.wasm')
 const transpiled = join(dirname(componentPath), 'components', name)
 
-// #region host
 shim.cli._setArgs([name, ...args])
 shim.cli._setEnv(env)
 shim.filesystem._setPreopens(dir ? { '/': dir } : {})
@@ -51,4 +50,3 @@ catch (e) {
     throw e
   process.exitCode = e.code
 }
-// #endregion host

@@ -43,7 +43,7 @@ function post(body: unknown, origin: string | undefined = new URL(url).origin) {
   })
 }
 
-describe('pOST /__runtimes/compare', () => {
+describe('the endpoint POST /__runtimes/compare', () => {
   it('refuses another origin, no origin, and anything but the committed cases', async () => {
     expect((await post({ case: 'demo: text' }, 'http://evil.example')).status).toBe(403)
     expect((await post({ case: 'demo: text' }, '')).status).toBe(403)

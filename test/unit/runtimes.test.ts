@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { CASES, compareRuntimes, judge } from '../../tooling/sessions/compare'
 import { manifestPath, root } from '../helpers/node-wasi'
 
-/** The rows the issue asks for, verified byte for byte on this machine. */
+/** The rows the talk shows, verified byte for byte on this machine. */
 const REQUIRED = ['node', 'node24', 'node26', 'lambda', 'deno', 'deno-serve', 'bun', 'workerd', 'pages', 'chromium', 'firefox']
 
 describe('npm run runtimes', () => {

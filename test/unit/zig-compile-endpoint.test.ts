@@ -38,7 +38,7 @@ function compile(source: string, origin: string | undefined = base, prefix = '')
 const hello = (greeting: string) => `const std = @import("std");\npub fn main(init: std.process.Init) !void {\n    var buffer: [64]u8 = undefined;\n    var stdout = std.Io.File.stdout().writerStreaming(init.io, &buffer);\n    try stdout.interface.print("{s}, WASI!\\n", .{"${greeting}"});\n    try stdout.interface.flush();\n}\n`
 
 // npm install brings Zig: without it these fail with the reason instead of skipping.
-describe('pOST /__zig/compile', () => {
+describe('the endpoint POST /__zig/compile', () => {
   it('has the project\'s Zig to compile with', () => {
     const zig = findZig()
     expect('error' in zig ? zig.error : zig.version).toMatch(/^0\.17\./)

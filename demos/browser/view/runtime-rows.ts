@@ -1,6 +1,6 @@
-// The rows of the runtime table: the seed slide's list of JS+WASM runtimes, each
+// The rows of the runtime table: the 2023 slide's list of JS+WASM runtimes, each
 // with what npm run runtimes verified here (public/runtimes.json), or why it cannot
-// run here and how the module runs there (sources: the seed slide's notes).
+// run here and how the module runs there (sources: the notes of the slide "JS+WASM runtimes").
 import type { RuntimeReport, RuntimesJson } from '../../shared/runtime-report'
 import { fetchOnce } from '../../shared/fetch-once'
 import { formatMs } from '../../shared/format'
@@ -18,7 +18,7 @@ export interface RuntimeRow {
   what?: string
   /** Why nothing runs here, and how the module runs there. */
   elsewhere?: string
-  /** Not in the seed's list. */
+  /** Not in the 2023 list. */
   added?: boolean
   /** What else was tried for this row and failed, in words (the verdict slide shows it). */
   tried?: string
@@ -26,7 +26,7 @@ export interface RuntimeRow {
   source?: { label: string, href: string }
 }
 
-export const SEED_RUNTIMES: RuntimeRow[] = [
+export const RUNTIMES_2023: RuntimeRow[] = [
   { label: 'AWS Lambda', engine: 'V8', measured: ['lambda'], what: 'handler, invoked locally on Node 24' },
   { label: 'Bun', engine: 'JavaScriptCore', measured: ['bun'] },
   { label: 'Cloudflare Workers', engine: 'V8', measured: ['workerd'], what: 'in local workerd' },
@@ -41,7 +41,7 @@ export const SEED_RUNTIMES: RuntimeRow[] = [
   { label: 'GraalJS + GraalWasm', engine: 'GraalJS on the JVM', href: 'https://www.graalvm.org/latest/reference-manual/js/WebAssembly/', measured: ['graaljs'], what: 'the deck\'s runner core, WebAssembly on GraalWasm (Maven Central)', added: true },
 ]
 
-/** The seed's "just WASM runtimes": no JS host; each runs the .wasm itself once npm run runtimes:install installed it. */
+/** The 2023 slide's "just WASM runtimes": no JS host; each runs the .wasm itself once npm run runtimes:install installed it. */
 export const WASM_ONLY_RUNTIMES: RuntimeRow[] = [
   { label: 'wasmtime', engine: 'Cranelift JIT', href: 'https://github.com/bytecodealliance/wasmtime', measured: ['wasmtime'], what: 'its Python API (PyPI wasmtime)' },
   { label: 'WAMR', engine: 'AOT', href: 'https://github.com/bytecodealliance/wasm-micro-runtime', measured: ['wamr'], what: 'PyPI\'s wamr-bin, a port of WAMR to Zig, AOT by wamrc', tried: 'WAMR\'s own iwasm, built from the 2020 sources in crates.io wamr-sys 0.1.1, loads none of Zig 0.17\'s modules ("zero flag expected")' },
@@ -49,8 +49,8 @@ export const WASM_ONLY_RUNTIMES: RuntimeRow[] = [
 ]
 export const WASM_ONLY_NOT_HERE = 'not in this runtimes.json: npm run runtimes:install installs them, then npm run runtimes adds their rows'
 
-/** One line per system the seed's slide names, in its order: the JS+WASM list, then the "just WASM" list. */
-export const VERDICT_ROWS: RuntimeRow[] = [...SEED_RUNTIMES.filter(r => !r.added), ...WASM_ONLY_RUNTIMES]
+/** One line per system the 2023 slide names, in its order: the JS+WASM list, then the "just WASM" list. */
+export const VERDICT_ROWS: RuntimeRow[] = [...RUNTIMES_2023.filter(r => !r.added), ...WASM_ONLY_RUNTIMES]
 
 /** public/runtimes.json, fetched once (it is served with the deck, not bundled). */
 export function loadRuntimeReport(): Promise<RuntimesJson> {
