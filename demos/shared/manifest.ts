@@ -58,16 +58,19 @@ export interface WasmManifest {
   components: ComponentInfo[]
 }
 
-/** Where the deck serves its committed modules (public/wasm/): the one spelling on the page's side. */
-const WASM_BASE = `${import.meta.env.BASE_URL}wasm/`
+/**
+ * Where the deck serves its committed modules (public/wasm/): the one spelling on the page's side.
+ * A function, not a constant: bundles built without Vite (the harness page) import this file too.
+ */
+const wasmBase = () => `${import.meta.env.BASE_URL}wasm/`
 
 /** The URL of a committed module in the deck (public/wasm/<program>.wasm). */
 export function wasmUrl(program: string): string {
-  return `${WASM_BASE}${program}.wasm`
+  return `${wasmBase()}${program}.wasm`
 }
 
 export function loadManifest(): Promise<WasmManifest> {
-  return fetchOnce(`${WASM_BASE}manifest.json`, r => r.json() as Promise<WasmManifest>)
+  return fetchOnce(`${wasmBase()}manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
 /** The WASI function names a module imports, without the module prefix. */
