@@ -72,23 +72,17 @@ const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(v
 
 type EditorKey = 'stock' | 'playground' | 'liveZig' | 'wasiRun'
 
+/** The medians of a deck's first loads. */
 function summary(list: FirstLoad[]) {
-  return {
-    shownMs: median(list.map(l => l.shownMs)),
-    jsCssGzipBytes: median(list.map(l => l.jsCss.gzipBytes)),
-    jsCssBytes: median(list.map(l => l.jsCss.bytes)),
-    jsCssFiles: median(list.map(l => l.jsCss.files)),
-  }
+  const m = (of: (l: FirstLoad) => number) => median(list.map(of))
+  return { shownMs: m(l => l.shownMs), jsCssGzipBytes: m(l => l.jsCss.gzipBytes), jsCssBytes: m(l => l.jsCss.bytes), jsCssFiles: m(l => l.jsCss.files) }
 }
 
+/** The medians of an editor slide's direct opens (and p90 of its first Run, where it has one). */
 function editorSummary(list: EditorOpen[]) {
-  return {
-    readyMs: median(list.map(o => o.readyMs)),
-    gzipBytes: median(list.map(o => o.fetched.gzipBytes)),
-    bytes: median(list.map(o => o.fetched.bytes)),
-    files: median(list.map(o => o.fetched.files)),
-    ...(list[0]?.firstRunMs !== undefined ? { firstRunMs: median(list.map(o => o.firstRunMs!)), firstRunP90Ms: p90(list.map(o => o.firstRunMs!)) } : {}),
-  }
+  const m = (of: (o: EditorOpen) => number) => median(list.map(of))
+  const firstRun = list[0]?.firstRunMs !== undefined ? { firstRunMs: m(o => o.firstRunMs!), firstRunP90Ms: p90(list.map(o => o.firstRunMs!)) } : {}
+  return { readyMs: m(o => o.readyMs), gzipBytes: m(o => o.fetched.gzipBytes), bytes: m(o => o.fetched.bytes), files: m(o => o.fetched.files), ...firstRun }
 }
 
 /** The table, then what slide 1 fetched, the files no walk fetched, requests off the origin and the modules. */
