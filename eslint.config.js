@@ -29,7 +29,7 @@ export default antfu(
   },
   {
     // Command-line programs: they print, and their top level may await.
-    files: ['scripts/**', 'bench/**', 'demos/node/**', 'demos/deno/**', 'demos/bun/**', 'demos/cloudflare-worker/**'],
+    files: ['scripts/**', 'bench/**', 'tooling/**', 'dev-server/**', 'demos/node/**', 'demos/deno/**', 'demos/bun/**', 'demos/cloudflare-worker/**'],
     rules: { 'no-console': 'off', 'antfu/no-top-level-await': 'off' },
   },
 )

@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './scripts/lib/find-browser.mjs'
+import { findChromium } from './tooling/lib/find-browser.mjs'
 
 // The e2e suite runs against the built site (npm run build), served the way a
 // static host would serve it, under a base path.

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite'
-import { liveZigPlugin } from './demos/browser/live-zig/compile-endpoint'
-import { liveRuntimesPlugin } from './scripts/runtimes-endpoint'
-import { deckChunksPlugin } from './setup/deck-chunks'
-import { deckMonacoPlugin } from './setup/deck-monaco'
-import { deckShikiPlugin } from './setup/deck-shiki'
+import { liveZigPlugin } from './dev-server/compile-endpoint'
+import { liveRuntimesPlugin } from './dev-server/runtimes-endpoint'
+import { deckChunksPlugin } from './vite-plugins/deck-chunks'
+import { deckMonacoPlugin } from './vite-plugins/deck-monaco'
+import { deckShikiPlugin } from './vite-plugins/deck-shiki'
 
 export default defineConfig({
   server: {
@@ -16,19 +16,19 @@ export default defineConfig({
     include: ['@bjorn3/browser_wasi_shim', 'acorn'],
   },
   plugins: [
-    // Live Zig: POST /__zig/compile on the dev server (see demos/browser/live-zig/compile-endpoint.ts).
+    // Live Zig: POST /__zig/compile on the dev server (see dev-server/compile-endpoint.ts).
     liveZigPlugin(),
-    // The live runtime comparison: POST /__runtimes/compare on the dev server (see scripts/runtimes-endpoint.ts).
+    // The live runtime comparison: POST /__runtimes/compare on the dev server (see dev-server/runtimes-endpoint.ts).
     liveRuntimesPlugin(),
     // Replaces Slidev's chunking, which put every Shiki grammar and much of Monaco into
-    // chunks that slide 1 loads (see setup/deck-chunks.ts and `npm run bench`).
+    // chunks that slide 1 loads (see vite-plugins/deck-chunks.ts and `npm run bench`).
     deckChunksPlugin(),
-    // Monaco without its ~80 languages, language services and TypeScript (see setup/deck-monaco.ts).
+    // Monaco without its ~80 languages, language services and TypeScript (see vite-plugins/deck-monaco.ts).
     deckMonacoPlugin(),
-    // Only the Shiki grammars and themes the page loads (see setup/deck-shiki.ts).
+    // Only the Shiki grammars and themes the page loads (see vite-plugins/deck-shiki.ts).
     deckShikiPlugin(),
     // The built site keeps Slidev's print route: scripts/build.mjs prints the PDF from it
-    // (scripts/lib/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
+    // (tooling/lib/export-pdf.mjs). Slidev keeps that route only when its own exporter runs
     // (`download: true`), which prints from a dev server and is what we replaced.
     { name: 'deck:print-route', enforce: 'post', config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }) },
   ],

@@ -6,7 +6,7 @@
 // output was in the page before the next frame began.
 import type { Browser } from 'playwright-core'
 import type { Site } from './first-load'
-import { runNodeWasi } from '../scripts/lib/process-hosts'
+import { runNodeWasi } from '../tooling/lib/process-hosts'
 import { newBenchContext } from './first-load'
 
 export interface ClickRun { stdin: string, expected: string }

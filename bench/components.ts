@@ -4,21 +4,21 @@
 // slide fetches for its component. Part of `npm run bench`; `npm run bench -- --only components`
 // measures these rows alone against a built deck (test-dist/ by default) and updates them.
 import type { Browser } from 'playwright-core'
-import type { SiteFile } from '../scripts/lib/site-files'
+import type { SiteFile } from '../tooling/lib/site-files'
 import { MEASURE } from '../demos/browser/composables/useComponentCompare'
-import { openBrowserHarness } from '../demos/browser/harness/open-harness'
-import { formatBytes } from '../demos/shared/format'
+import { formatBytes, formatMs } from '../demos/shared/format'
 import { median, WORKLOADS } from '../demos/shared/workloads'
-import { deckSlides, slideTitled } from '../scripts/lib/deck-slides'
-import { fileAt } from '../scripts/lib/site-files'
+import { openBrowserHarness } from '../tooling/harness/open-harness'
+import { deckSlides, slideTitled } from '../tooling/lib/deck-slides'
+import { fileAt } from '../tooling/lib/site-files'
 
 export const COMPONENTS_SLIDE = 'Preview 1, preview 2 and components'
-/** The issue's targets: component / module. */
+/** What a component may cost against its module (component / module): twice the first run, compute within 10%. */
 export const COMPONENT_TARGETS = { firstRun: 2, compute: 1.1 }
 const RUNS = 9
 const WARMUP = 2
 
-const ms = (v: number) => `${v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`
+const ms = (v: number) => formatMs(v, 0, 100)
 const x = (v: number) => `${v.toFixed(2)}×`
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')
 

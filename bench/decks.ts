@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { root } from '../scripts/lib/paths.mjs'
+import { root } from '../tooling/lib/paths.mjs'
 
 export interface Timed { ms: number }
 

@@ -5,7 +5,7 @@
 // worker included.
 import type { Browser } from 'playwright-core'
 import type { Site } from './first-load'
-import { fileAt } from '../scripts/lib/site-files'
+import { fileAt } from '../tooling/lib/site-files'
 import { gzipBytes, newBenchContext } from './first-load'
 
 export interface EditorSlide {

@@ -2,11 +2,11 @@
 // slide 1 is on screen, how many bytes of JS and CSS were fetched before it (gzip, as a
 // static host would send them), and what else the page fetches while it stays there.
 import type { Browser, BrowserContext } from 'playwright-core'
-import type { HeavyKind, SiteFile } from '../scripts/lib/site-files'
+import type { HeavyKind, SiteFile } from '../tooling/lib/site-files'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { fileAt } from '../scripts/lib/site-files'
+import { fileAt } from '../tooling/lib/site-files'
 
 export interface Site {
   /** The folder `slidev build` wrote. */
@@ -21,7 +21,7 @@ export interface FirstLoad {
   shownMs: number
   /** JS and CSS requested before slide 1 was shown. */
   jsCss: { files: number, bytes: number, gzipBytes: number }
-  /** Heavy files fetched while the page stayed on slide 1 (see scripts/lib/site-files.ts). */
+  /** Heavy files fetched while the page stayed on slide 1 (see tooling/lib/site-files.ts). */
   heavy: Record<HeavyKind, string[]>
   /** Requests that left the site's origin. */
   foreign: string[]

@@ -12,7 +12,7 @@
 // Prints a table, writes bench/results.json and the table in bench/README.md. A script, not a
 // test: it asserts no time. `--runs N` sets the number of cold loads per deck (default 15),
 // `--editor-runs N` those of each editor slide (default 7).
-import type { HeavyKind } from '../scripts/lib/site-files'
+import type { HeavyKind } from '../tooling/lib/site-files'
 import type { EditorOpen, EditorSlide } from './editor-slide'
 import type { FirstLoad, Site } from './first-load'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,13 +20,13 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-core'
-import { formatBytes, formatSeconds } from '../demos/shared/format'
+import { formatBytes, formatMs, formatSeconds } from '../demos/shared/format'
 import { median } from '../demos/shared/workloads'
-import { deckSlides, slideWith } from '../scripts/lib/deck-slides'
-import { findChromium } from '../scripts/lib/find-browser.mjs'
-import { root } from '../scripts/lib/paths.mjs'
-import { serveDist } from '../scripts/lib/serve-dist.mjs'
-import { siteFiles } from '../scripts/lib/site-files'
+import { deckSlides, slideWith } from '../tooling/lib/deck-slides'
+import { findChromium } from '../tooling/lib/find-browser.mjs'
+import { root } from '../tooling/lib/paths.mjs'
+import { serveDist } from '../tooling/lib/serve-dist.mjs'
+import { siteFiles } from '../tooling/lib/site-files'
 import { clickInputs, clickToOutput } from './click-to-output'
 import { componentBench } from './components'
 import { buildStockDeck, buildThisDeck, exportThisDeck, slidevVersion } from './decks'
@@ -64,11 +64,125 @@ const workerCode = readFileSync(join(root, 'demos/cloudflare-worker/src/index.js
 const greetCode = readFileSync(join(root, 'zig/src/greet.zig'), 'utf8')
 
 const step = (text: string) => console.log(`bench: ${text}`)
-const ms = (value: number) => `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`
+const ms = (value: number) => formatMs(value, 0, 100)
 const s = formatSeconds
 const x = (value: number) => `${value.toFixed(2)}×`
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met')
 const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)]
+
+type EditorKey = 'stock' | 'playground' | 'liveZig' | 'wasiRun'
+
+/** The medians of a deck's first loads. */
+function summary(list: FirstLoad[]) {
+  const m = (of: (l: FirstLoad) => number) => median(list.map(of))
+  return { shownMs: m(l => l.shownMs), jsCssGzipBytes: m(l => l.jsCss.gzipBytes), jsCssBytes: m(l => l.jsCss.bytes), jsCssFiles: m(l => l.jsCss.files) }
+}
+
+/** The medians of an editor slide's direct opens (and p90 of its first Run, where it has one). */
+function editorSummary(list: EditorOpen[]) {
+  const m = (of: (o: EditorOpen) => number) => median(list.map(of))
+  const firstRun = list[0]?.firstRunMs !== undefined ? { firstRunMs: m(o => o.firstRunMs!), firstRunP90Ms: p90(list.map(o => o.firstRunMs!)) } : {}
+  return { readyMs: m(o => o.readyMs), gzipBytes: m(o => o.fetched.gzipBytes), bytes: m(o => o.fetched.bytes), files: m(o => o.fetched.files), ...firstRun }
+}
+
+/** The table, then what slide 1 fetched, the files no walk fetched, requests off the origin and the modules. */
+function printReport(table: Array<Record<string, string>>, slideOneHeavy: string[], unfetched: ReturnType<typeof notFetched>, foreign: Record<'deck' | 'stock', string[]>, modules: ReturnType<typeof moduleSizes>) {
+  console.log()
+  console.table(table)
+  if (slideOneHeavy.length)
+    console.log(`slide 1 fetched:\n  ${slideOneHeavy.join('\n  ')}`)
+  for (const f of unfetched)
+    console.log(`not fetched by the walk: ${f.path} (${formatBytes(f.bytes)})${f.why ? `: ${f.why}` : ': NO slide or view fetches it'}`)
+  for (const [which, urls] of Object.entries(foreign))
+    console.log(`${which === 'deck' ? 'this deck' : 'the stock deck'}: ${urls.length ? `requests that left the origin: ${urls.join(', ')}` : 'no request left the origin'}`)
+  console.log(`modules: ${modules.map(m => `${m.name} ${m.bytes} B (${m.gzipBytes} gzip)`).join(', ')}`)
+}
+
+/** The rows of the editor slides opened directly, against the stock deck, and of a first Run on a slide just opened. */
+function editorTableRows(editor: Record<EditorKey, ReturnType<typeof editorSummary>>, editors: Record<EditorKey, { slide: EditorSlide }>, playgroundSlide: number) {
+  const editorRows = (['playground', 'liveZig'] as const).flatMap((key) => {
+    const label = key === 'playground' ? `Worker playground (slide ${playgroundSlide})` : `Live Zig (slide ${editors.liveZig.slide.slide})`
+    const e = editor[key]
+    const timeRatio = e.readyMs / editor.stock.readyMs
+    const bytesRatio = e.gzipBytes / editor.stock.gzipBytes
+    return [
+      { 'figure': `${label} opened directly: code shown, Run works (median)`, 'this deck': ms(e.readyMs), 'baseline': `${ms(editor.stock.readyMs)} (stock deck, one {monaco} block)`, 'ratio': x(timeRatio), 'target': `<= 1× and <= ${s(EDITOR_TARGET.ms)}: ${meets(timeRatio <= 1 && e.readyMs <= EDITOR_TARGET.ms)}` },
+      { 'figure': `${label} opened directly: fetched until then (gzip)`, 'this deck': `${formatBytes(e.gzipBytes)} (${e.files} files)`, 'baseline': `${formatBytes(editor.stock.gzipBytes)} (${editor.stock.files} files)`, 'ratio': x(bytesRatio), 'target': `<= 1× and <= ${formatBytes(EDITOR_TARGET.gzipBytes)}: ${meets(bytesRatio <= 1 && e.gzipBytes <= EDITOR_TARGET.gzipBytes)}` },
+    ]
+  })
+  const coldRows = ([['playground', `Worker playground (slide ${playgroundSlide})`], ['wasiRun', `stack.wasm demo (slide ${editors.wasiRun.slide.slide})`]] as const).map(([key, label]) => {
+    const e = editor[key]
+    return { 'figure': `first Run on a slide just opened, ${label} (median)`, 'this deck': ms(e.firstRunMs!), 'baseline': `p90 ${ms(e.firstRunP90Ms!)}`, 'ratio': '', 'target': `< ${COLD_RUN_TARGET_MS} ms: ${meets(e.firstRunMs! < COLD_RUN_TARGET_MS)}` }
+  })
+  return { editorRows, coldRows }
+}
+
+/** This deck built and exported, and the two stock decks built, each timed. */
+async function buildDecks(work: string) {
+  step('npm run build (the site and its PDF)…')
+  const build = await buildThisDeck(join(work, 'site'))
+  step(`  ${s(build.ms)}; npm run export…`)
+  const exported = await exportThisDeck(join(work, 'deck.pdf'))
+  step(`  ${s(exported.ms)}; building a stock Slidev ${slidevVersion()} deck…`)
+  const stockBuild = await buildStockDeck(join(work, 'stock'), join(work, 'stock-site'))
+  step(`  ${s(stockBuild.ms)}; the stock deck with one {monaco} block (the Worker's code)…`)
+  const stockEditorBuild = await buildStockDeck(join(work, 'stock-editor'), join(work, 'stock-editor-site'), { lang: 'js', code: workerCode })
+  step(`  ${s(stockEditorBuild.ms)}`)
+  return { build, exported, stockBuild, stockEditorBuild }
+}
+
+/** Every figure taken in the browser: first loads, slide 1, click to output, zig-check, editor slides, the site walk, the components. */
+async function measureInBrowser(browser: import('playwright-core').Browser, deck: Site, stock: Site, stockEditor: Site) {
+  step(`first load, ${LOADS} cold loads of each deck, alternating…`)
+  const loads: Record<'deck' | 'stock', FirstLoad[]> = { deck: [], stock: [] }
+  for (let i = 0; i < LOADS; i++) {
+    loads.stock.push(await firstLoad(browser, stock, 300))
+    loads.deck.push(await firstLoad(browser, deck, 300))
+  }
+  step(`staying on slide 1 for ${s(STAY_ON_SLIDE_ONE_MS)} to see what else it fetches…`)
+  const stay = await firstLoad(browser, deck, STAY_ON_SLIDE_ONE_MS)
+  const demoSlide = await slideWith(/<WasiRun program="demo"/)
+  const playgroundSlide = await slideWith(/<WorkerPlayground/)
+  // The detector's positive controls: the slides that need them do fetch them.
+  const onDemoSlide = await heavyFetchedOn(browser, deck, demoSlide, 2000)
+  const onPlaygroundSlide = await heavyFetchedOn(browser, deck, playgroundSlide, 2000)
+
+  step(`click to output on slide ${demoSlide}, ${CLICK_WARMUP} + ${CLICKS} clicks…`)
+  const clicks = await clickToOutput(browser, deck, demoSlide, await clickInputs(CLICK_WARMUP + CLICKS), CLICK_WARMUP)
+  step(`Live Zig: typing pause to zig-check's marks, ${ZIG_CHECK_EDITS} edits…`)
+  const zigCheck = await zigCheckBench(browser, deck, ZIG_CHECK_EDITS)
+
+  // An editor slide opened directly: the code on screen and Run working.
+  const firstCodeLine = (code: string) => code.split('\n')[0]
+  const editors: Record<EditorKey, { site: Site, slide: EditorSlide }> = {
+    stock: { site: stockEditor, slide: { slide: 3, codeLine: firstCodeLine(workerCode) } },
+    playground: { site: deck, slide: {
+      slide: playgroundSlide,
+      codeLine: firstCodeLine(workerCode),
+      ready: '.worker-playground-run:not([disabled])',
+      firstRun: { click: '.worker-playground-run', done: '.worker-playground-finished' },
+    } },
+    // Slidev's {monaco-run} runs the code once it is shown: its output is there when Run works.
+    liveZig: { site: deck, slide: { slide: await slideWith(/\{monaco-run\}/), codeLine: firstCodeLine(greetCode), ready: '.slidev-runner-output .live-zig-stdout' } },
+    // A demo without autorun: nothing has run on its slide before the click.
+    wasiRun: { site: deck, slide: {
+      slide: await slideWith(/<WasiRun program="stack"/),
+      ready: '.wasi-run[data-program="stack"] .wasi-run-button:not([disabled])',
+      firstRun: { click: '.wasi-run[data-program="stack"] .wasi-run-button', done: '.wasi-run[data-program="stack"] .wasi-run-finished' },
+    } },
+  }
+  step(`editor slides opened directly, ${EDITOR_LOADS} cold loads each, alternating…`)
+  const opens: Record<keyof typeof editors, EditorOpen[]> = { stock: [], playground: [], liveZig: [], wasiRun: [] }
+  for (let i = 0; i < EDITOR_LOADS; i++) {
+    for (const key of Object.keys(editors) as Array<keyof typeof editors>)
+      opens[key].push(await openEditorSlide(browser, editors[key].site, editors[key].slide))
+  }
+
+  step('walking every slide and view to see which files of the site are fetched…')
+  const fetched = await walkSite(browser, deck, (await deckSlides()).length)
+  const components = await componentBench(browser, deck, text => step(text))
+  return { loads, stay, demoSlide, playgroundSlide, onDemoSlide, onPlaygroundSlide, clicks, zigCheck, editors, opens, fetched, components }
+}
 
 async function main() {
   const loadAtStart = loadavg()[0]
@@ -76,15 +190,7 @@ async function main() {
   const servers: Array<{ close: () => Promise<unknown> }> = []
   let browser: import('playwright-core').Browser | undefined
   try {
-    step('npm run build (the site and its PDF)…')
-    const build = await buildThisDeck(join(work, 'site'))
-    step(`  ${s(build.ms)}; npm run export…`)
-    const exported = await exportThisDeck(join(work, 'deck.pdf'))
-    step(`  ${s(exported.ms)}; building a stock Slidev ${slidevVersion()} deck…`)
-    const stockBuild = await buildStockDeck(join(work, 'stock'), join(work, 'stock-site'))
-    step(`  ${s(stockBuild.ms)}; the stock deck with one {monaco} block (the Worker's code)…`)
-    const stockEditorBuild = await buildStockDeck(join(work, 'stock-editor'), join(work, 'stock-editor-site'), { lang: 'js', code: workerCode })
-    step(`  ${s(stockEditorBuild.ms)}`)
+    const { build, exported, stockBuild, stockEditorBuild } = await buildDecks(work)
 
     const serve = async (dir: string): Promise<Site> => {
       const server = await serveDist({ dir, base: '/' })
@@ -97,54 +203,7 @@ async function main() {
     const executablePath = findChromium()
     browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking'] })
 
-    step(`first load, ${LOADS} cold loads of each deck, alternating…`)
-    const loads: Record<'deck' | 'stock', FirstLoad[]> = { deck: [], stock: [] }
-    for (let i = 0; i < LOADS; i++) {
-      loads.stock.push(await firstLoad(browser, stock, 300))
-      loads.deck.push(await firstLoad(browser, deck, 300))
-    }
-    step(`staying on slide 1 for ${s(STAY_ON_SLIDE_ONE_MS)} to see what else it fetches…`)
-    const stay = await firstLoad(browser, deck, STAY_ON_SLIDE_ONE_MS)
-    const demoSlide = await slideWith(/<WasiRun program="demo"/)
-    const playgroundSlide = await slideWith(/<WorkerPlayground/)
-    // The detector's positive controls: the slides that need them do fetch them.
-    const onDemoSlide = await heavyFetchedOn(browser, deck, demoSlide, 2000)
-    const onPlaygroundSlide = await heavyFetchedOn(browser, deck, playgroundSlide, 2000)
-
-    step(`click to output on slide ${demoSlide}, ${CLICK_WARMUP} + ${CLICKS} clicks…`)
-    const clicks = await clickToOutput(browser, deck, demoSlide, await clickInputs(CLICK_WARMUP + CLICKS), CLICK_WARMUP)
-    step(`Live Zig: typing pause to zig-check's marks, ${ZIG_CHECK_EDITS} edits…`)
-    const zigCheck = await zigCheckBench(browser, deck, ZIG_CHECK_EDITS)
-
-    // An editor slide opened directly: the code on screen and Run working.
-    const firstCodeLine = (code: string) => code.split('\n')[0]
-    const editors: Record<'stock' | 'playground' | 'liveZig' | 'wasiRun', { site: Site, slide: EditorSlide }> = {
-      stock: { site: stockEditor, slide: { slide: 3, codeLine: firstCodeLine(workerCode) } },
-      playground: { site: deck, slide: {
-        slide: playgroundSlide,
-        codeLine: firstCodeLine(workerCode),
-        ready: '.worker-playground-run:not([disabled])',
-        firstRun: { click: '.worker-playground-run', done: '.worker-playground-finished' },
-      } },
-      // Slidev's {monaco-run} runs the code once it is shown: its output is there when Run works.
-      liveZig: { site: deck, slide: { slide: await slideWith(/\{monaco-run\}/), codeLine: firstCodeLine(greetCode), ready: '.slidev-runner-output .live-zig-stdout' } },
-      // A demo without autorun: nothing has run on its slide before the click.
-      wasiRun: { site: deck, slide: {
-        slide: await slideWith(/<WasiRun program="stack"/),
-        ready: '.wasi-run[data-program="stack"] .wasi-run-button:not([disabled])',
-        firstRun: { click: '.wasi-run[data-program="stack"] .wasi-run-button', done: '.wasi-run[data-program="stack"] .wasi-run-finished' },
-      } },
-    }
-    step(`editor slides opened directly, ${EDITOR_LOADS} cold loads each, alternating…`)
-    const opens: Record<keyof typeof editors, EditorOpen[]> = { stock: [], playground: [], liveZig: [], wasiRun: [] }
-    for (let i = 0; i < EDITOR_LOADS; i++) {
-      for (const key of Object.keys(editors) as Array<keyof typeof editors>)
-        opens[key].push(await openEditorSlide(browser, editors[key].site, editors[key].slide))
-    }
-
-    step('walking every slide and view to see which files of the site are fetched…')
-    const fetched = await walkSite(browser, deck, (await deckSlides()).length)
-    const components = await componentBench(browser, deck, text => step(text))
+    const { loads, stay, demoSlide, playgroundSlide, onDemoSlide, onPlaygroundSlide, clicks, zigCheck, editors, opens, fetched, components } = await measureInBrowser(browser, deck, stock, stockEditor)
     await browser.close()
     browser = undefined
 
@@ -160,12 +219,6 @@ async function main() {
     const unexplained = unfetched.filter(f => !f.why)
 
     // ---- figures ----
-    const summary = (list: FirstLoad[]) => ({
-      shownMs: median(list.map(l => l.shownMs)),
-      jsCssGzipBytes: median(list.map(l => l.jsCss.gzipBytes)),
-      jsCssBytes: median(list.map(l => l.jsCss.bytes)),
-      jsCssFiles: median(list.map(l => l.jsCss.files)),
-    })
     const deckLoad = summary(loads.deck)
     const stockLoad = summary(loads.stock)
     const bytesRatio = deckLoad.jsCssGzipBytes / stockLoad.jsCssGzipBytes
@@ -180,33 +233,13 @@ async function main() {
     const clickP90 = p90(clickMs)
     const clickInPageP90 = p90(clicks.map(c => c.inPageMs))
     const nextFrameShare = clicks.filter(c => c.frame === 1).length / clicks.length
-    const editorSummary = (list: EditorOpen[]) => ({
-      readyMs: median(list.map(o => o.readyMs)),
-      gzipBytes: median(list.map(o => o.fetched.gzipBytes)),
-      bytes: median(list.map(o => o.fetched.bytes)),
-      files: median(list.map(o => o.fetched.files)),
-      ...(list[0]?.firstRunMs !== undefined ? { firstRunMs: median(list.map(o => o.firstRunMs!)), firstRunP90Ms: p90(list.map(o => o.firstRunMs!)) } : {}),
-    })
     const editor = {
       stock: editorSummary(opens.stock),
       playground: editorSummary(opens.playground),
       liveZig: editorSummary(opens.liveZig),
       wasiRun: editorSummary(opens.wasiRun),
     }
-    const editorRows = (['playground', 'liveZig'] as const).flatMap((key) => {
-      const label = key === 'playground' ? `Worker playground (slide ${playgroundSlide})` : `Live Zig (slide ${editors.liveZig.slide.slide})`
-      const e = editor[key]
-      const timeRatio = e.readyMs / editor.stock.readyMs
-      const bytesRatio = e.gzipBytes / editor.stock.gzipBytes
-      return [
-        { 'figure': `${label} opened directly: code shown, Run works (median)`, 'this deck': ms(e.readyMs), 'baseline': `${ms(editor.stock.readyMs)} (stock deck, one {monaco} block)`, 'ratio': x(timeRatio), 'target': `<= 1× and <= ${s(EDITOR_TARGET.ms)}: ${meets(timeRatio <= 1 && e.readyMs <= EDITOR_TARGET.ms)}` },
-        { 'figure': `${label} opened directly: fetched until then (gzip)`, 'this deck': `${formatBytes(e.gzipBytes)} (${e.files} files)`, 'baseline': `${formatBytes(editor.stock.gzipBytes)} (${editor.stock.files} files)`, 'ratio': x(bytesRatio), 'target': `<= 1× and <= ${formatBytes(EDITOR_TARGET.gzipBytes)}: ${meets(bytesRatio <= 1 && e.gzipBytes <= EDITOR_TARGET.gzipBytes)}` },
-      ]
-    })
-    const coldRows = ([['playground', `Worker playground (slide ${playgroundSlide})`], ['wasiRun', `stack.wasm demo (slide ${editors.wasiRun.slide.slide})`]] as const).map(([key, label]) => {
-      const e = editor[key]
-      return { 'figure': `first Run on a slide just opened, ${label} (median)`, 'this deck': ms(e.firstRunMs!), 'baseline': `p90 ${ms(e.firstRunP90Ms!)}`, 'ratio': '', 'target': `< ${COLD_RUN_TARGET_MS} ms: ${meets(e.firstRunMs! < COLD_RUN_TARGET_MS)}` }
-    })
+    const { editorRows, coldRows } = editorTableRows(editor, editors, playgroundSlide)
     const largest = modules.reduce((a, b) => (b.bytes > a.bytes ? b : a))
     const controlsOk = onDemoSlide.has('runner') && onDemoSlide.has('wasm') && onPlaygroundSlide.has('monaco')
 
@@ -233,15 +266,7 @@ async function main() {
       { 'figure': 'npm run build (site + PDF), wall time', 'this deck': s(build.ms), 'baseline': `${s(stockBuild.ms)} (stock deck, no PDF)`, 'ratio': x(build.ms / stockBuild.ms), 'target': `<= ${BUILD_TARGET}×: ${meets(build.ms / stockBuild.ms <= BUILD_TARGET)}` },
       { 'figure': 'npm run export, wall time', 'this deck': s(exported.ms), 'baseline': '', 'ratio': '', 'target': `<= ${s(EXPORT_TARGET_MS)}: ${meets(exported.ms <= EXPORT_TARGET_MS)}` },
     ]
-    console.log()
-    console.table(table)
-    if (slideOneHeavy.length)
-      console.log(`slide 1 fetched:\n  ${slideOneHeavy.join('\n  ')}`)
-    for (const f of unfetched)
-      console.log(`not fetched by the walk: ${f.path} (${formatBytes(f.bytes)})${f.why ? `: ${f.why}` : ': NO slide or view fetches it'}`)
-    for (const [which, urls] of Object.entries(foreign))
-      console.log(`${which === 'deck' ? 'this deck' : 'the stock deck'}: ${urls.length ? `requests that left the origin: ${urls.join(', ')}` : 'no request left the origin'}`)
-    console.log(`modules: ${modules.map(m => `${m.name} ${m.bytes} B (${m.gzipBytes} gzip)`).join(', ')}`)
+    printReport(table, slideOneHeavy, unfetched, foreign, modules)
 
     const results = {
       date: new Date().toISOString(),

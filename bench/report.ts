@@ -2,7 +2,7 @@
 // never typed (a unit test checks the README holds what results.json says).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../scripts/lib/paths.mjs'
+import { root } from '../tooling/lib/paths.mjs'
 
 export const README_START = '<!-- bench:results (written by npm run bench from bench/results.json) -->'
 export const README_END = '<!-- /bench:results -->'

@@ -7,11 +7,11 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { WASI } from 'node:wasi'
-import { openBrowserHarness } from '../demos/browser/harness/open-harness'
 import { createWasiRunner } from '../demos/browser/runner/runner'
-import { spawnNodeWorker } from '../demos/browser/runner/spawn-node'
 import { benchInput, median, WORKLOADS } from '../demos/shared/workloads'
-import { wasmPath } from '../scripts/lib/paths.mjs'
+import { openBrowserHarness } from '../tooling/harness/open-harness'
+import { wasmPath } from '../tooling/lib/paths.mjs'
+import { spawnNodeWorker } from '../tooling/threads/spawn-runner'
 
 const RUNS = 15
 const WARMUP = 3

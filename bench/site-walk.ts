@@ -3,7 +3,7 @@
 // fetched is either explained (ON_REQUEST) or dead weight in the site.
 import type { Browser } from 'playwright-core'
 import type { Site } from './first-load'
-import { fileAt } from '../scripts/lib/site-files'
+import { fileAt } from '../tooling/lib/site-files'
 import { newBenchContext } from './first-load'
 
 /** Slidev's views besides the slides (from the deck's menu, or a mistyped link: its 404 page). */

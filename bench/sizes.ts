@@ -1,13 +1,13 @@
 // Sizes: each committed module (from the manifest) and the whole deployed Worker against
 // today's Worker size limit, and the built site.
 import type { WasmManifest } from '../demos/shared/manifest'
-import type { SiteFile } from '../scripts/lib/site-files'
+import type { SiteFile } from '../tooling/lib/site-files'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { prepareWorker } from '../demos/cloudflare-worker/workerd-host.mjs'
 import { WORKER_SIZE_LIMIT } from '../demos/shared/worker-limits'
-import { root } from '../scripts/lib/paths.mjs'
+import { manifestPath, root } from '../tooling/lib/paths.mjs'
 
 /** Today's Worker size limit (the 2023 slide's 1 MB / 5 MB are quoted as the 2023 slide's). */
 export const WORKER_LIMITS = [WORKER_SIZE_LIMIT]
@@ -15,7 +15,7 @@ export const WORKER_LIMITS = [WORKER_SIZE_LIMIT]
 export interface ModuleSize { name: string, bytes: number, gzipBytes: number }
 
 export function moduleSizes(): ModuleSize[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as WasmManifest
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WasmManifest
   // The deck's modules: the WASI conformance suite's programs are tests, not part of the site.
   return manifest.modules.filter(m => !m.conformance).map(m => ({
     name: m.name,

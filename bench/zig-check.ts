@@ -14,10 +14,10 @@ import process from 'node:process'
 import { gzipSync } from 'node:zlib'
 import { CHECK_MEASURE } from '../demos/browser/composables/useZigCheck'
 import { ZIG_CHECK_PROGRAM } from '../demos/browser/live-zig/zig-check'
-import { formatBytes, KiB } from '../demos/shared/format'
+import { formatBytes, formatMs, KiB } from '../demos/shared/format'
 import { median } from '../demos/shared/workloads'
-import { slideWith } from '../scripts/lib/deck-slides'
-import { root } from '../scripts/lib/paths.mjs'
+import { slideWith } from '../tooling/lib/deck-slides'
+import { root } from '../tooling/lib/paths.mjs'
 import { newBenchContext } from './first-load'
 import { updateReadme } from './report'
 
@@ -82,7 +82,7 @@ export async function zigCheckBench(browser: Browser, site: Site, edits = 30): P
   }
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
+const ms = (value: number) => formatMs(value, 1)
 
 /** The bench table's rows for zig-check. */
 export function zigCheckRows(r: ZigCheckBench): Array<Record<string, string>> {
@@ -116,9 +116,9 @@ export function recordZigCheck(r: ZigCheckBench): void {
 
 if (process.argv[1]?.endsWith('zig-check.ts')) {
   const { chromium } = await import('playwright-core')
-  const { findChromium } = await import('../scripts/lib/find-browser.mjs')
-  const { serveDist } = await import('../scripts/lib/serve-dist.mjs')
-  const { siteFiles } = await import('../scripts/lib/site-files')
+  const { findChromium } = await import('../tooling/lib/find-browser.mjs')
+  const { serveDist } = await import('../tooling/lib/serve-dist.mjs')
+  const { siteFiles } = await import('../tooling/lib/site-files')
   const arg = (name: string) => {
     const i = process.argv.indexOf(name)
     return i > 0 ? process.argv[i + 1] : undefined

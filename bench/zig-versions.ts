@@ -11,11 +11,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { openBrowserHarness } from '../demos/browser/harness/open-harness'
+import { formatMs } from '../demos/shared/format'
 import { MANDELBROT_LABEL, median, WORKLOADS } from '../demos/shared/workloads'
-import { root, wasmDir } from '../scripts/lib/paths.mjs'
-import { wasmFacts } from '../scripts/lib/wasm-facts.mjs'
-import { findOldZig, OLD_ZIG_COMMIT, versionOf } from '../scripts/lib/zig-toolchain.mjs'
+import { openBrowserHarness } from '../tooling/harness/open-harness'
+import { root, wasmDir } from '../tooling/lib/paths.mjs'
+import { wasmFacts } from '../tooling/lib/wasm-facts.mjs'
+import { findOldZig, OLD_ZIG_COMMIT, versionOf } from '../tooling/lib/zig-toolchain.mjs'
 import { nodeWasiTimes } from './runner-overhead'
 
 const OUT = join(root, 'bench/zig-versions.json')
@@ -99,7 +100,7 @@ try {
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`)
   for (const m of modules)
     console.log(`${m.name.padEnd(13)} ${String(m.old.bytes).padStart(7)} B -> ${String(m.new.bytes).padStart(7)} B   gzip ${String(m.old.gzipBytes).padStart(6)} -> ${String(m.new.gzipBytes).padStart(6)}   imports ${m.old.imports.length} -> ${m.new.imports.length}`)
-  console.log(`mandelbrot median: node:wasi ${node.old.toFixed(1)} -> ${node.new.toFixed(1)} ms; Chromium ${result.mandelbrot.chromiumMs.old.toFixed(1)} -> ${result.mandelbrot.chromiumMs.new.toFixed(1)} ms`)
+  console.log(`mandelbrot median: node:wasi ${node.old.toFixed(1)} -> ${formatMs(node.new, 1)}; Chromium ${result.mandelbrot.chromiumMs.old.toFixed(1)} -> ${formatMs(result.mandelbrot.chromiumMs.new, 1)}`)
   console.log(`bench:zig-versions: wrote bench/zig-versions.json (${result.machine})`)
 }
 finally {

@@ -3,17 +3,17 @@
 // against Zig's bundled wasi-libc) and writes
 // DIR/<name>.wasm plus DIR/manifest.json (default DIR: public/wasm); then adapts the
 // command modules in COMPONENT_PROGRAMS into WASI 0.2 components (DIR/<name>.component.wasm)
-// and transpiles them (DIR/components/<name>/), see scripts/lib/components.mjs.
+// and transpiles them (DIR/components/<name>/), see tooling/lib/components.mjs.
 // --fresh compiles with empty caches, to prove the bytes do not come from a cache.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, transpiledDir, witInterfaces } from './lib/components.mjs'
-import { root, wasmDir } from './lib/paths.mjs'
-import { gzipSize, sha256, wasmFacts } from './lib/wasm-facts.mjs'
-import { findZig } from './lib/zig-toolchain.mjs'
+import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, transpiledDir, witInterfaces } from '../tooling/lib/components.mjs'
+import { root, wasmDir } from '../tooling/lib/paths.mjs'
+import { gzipSize, sha256, wasmFacts } from '../tooling/lib/wasm-facts.mjs'
+import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 
 const outIndex = process.argv.indexOf('--out')
 const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : wasmDir)

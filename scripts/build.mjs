@@ -1,13 +1,13 @@
 // npm run build [-- --base /talk/] [-- --out dir]
 // The static site, then its PDF (the deck's download button serves it), printed from the
-// site just built (scripts/lib/export-pdf.mjs). The site needs no browser: without a Chromium
+// site just built (tooling/lib/export-pdf.mjs). The site needs no browser: without a Chromium
 // or without fonts the PDF is left out with a one-line note saying how to get it.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import process from 'node:process'
-import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
-import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from './lib/find-browser.mjs'
-import { leaveOutTestModules } from './lib/site-modules.mjs'
+import { ExportError, exportPdf, pdfName } from '../tooling/lib/export-pdf.mjs'
+import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from '../tooling/lib/find-browser.mjs'
+import { leaveOutTestModules } from '../tooling/lib/site-modules.mjs'
 
 const args = process.argv.slice(2)
 function option(name, fallback) {

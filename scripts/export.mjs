@@ -1,13 +1,13 @@
 // npm run export [-- --output file.pdf]
 // The deck as a PDF: builds the site into a temporary directory, then prints it in
-// Chromium (scripts/lib/export-pdf.mjs): every demo runs and its output is in the PDF.
+// Chromium (tooling/lib/export-pdf.mjs): every demo runs and its output is in the PDF.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { ExportError, exportPdf, pdfName } from './lib/export-pdf.mjs'
-import { findAnyChromium, NO_CHROMIUM_ADVICE, requireFonts } from './lib/find-browser.mjs'
+import { ExportError, exportPdf, pdfName } from '../tooling/lib/export-pdf.mjs'
+import { findAnyChromium, NO_CHROMIUM_ADVICE, requireFonts } from '../tooling/lib/find-browser.mjs'
 
 requireFonts('export', 'The PDF would be blank pages.')
 const chromium = await findAnyChromium()

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import process from 'node:process'
-import { projectZig, versionOf, ZIG_RELEASE, zigInstallDir } from './lib/zig-toolchain.mjs'
+import { projectZig, versionOf, ZIG_RELEASE, zigInstallDir } from '../tooling/lib/zig-toolchain.mjs'
 
 /** @returns {string | undefined} why Zig could not be installed, or undefined when it was */
 function install() {

@@ -3,7 +3,7 @@
 // Exits 1 with what to do when that is not possible.
 import { execSync, spawnSync } from 'node:child_process'
 import process from 'node:process'
-import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from './lib/find-browser.mjs'
+import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE, playwrightsOwn } from '../tooling/lib/find-browser.mjs'
 
 const canApt = () => process.getuid?.() === 0 && has('apt-get')
 

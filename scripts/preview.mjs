@@ -1,7 +1,7 @@
 // npm run preview [-- --base /talk/] [-- --port N] [-- --dir dist]: serves the built deck
 // the way a static host would (see lib/serve-dist.mjs).
 import process from 'node:process'
-import { serveDist } from './lib/serve-dist.mjs'
+import { serveDist } from '../tooling/lib/serve-dist.mjs'
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name)

@@ -5,14 +5,14 @@
 // fails) and the run's exit code, stdout and stderr. test/unit/std-wasi.test.ts runs every module
 // again under node:wasi and in Chromium's runner and checks them against this file; the slide
 // "What works in Zig std on WASI" reads its rows from it.
-import type { HostInput } from './lib/process-hosts'
+import type { HostInput } from '../tooling/lib/process-hosts'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { runHost } from './lib/process-hosts'
-import { compileRow, STD_WASI_DIR } from './lib/std-wasi'
-import { sha256 } from './lib/wasm-facts.mjs'
-import { findZig } from './lib/zig-toolchain.mjs'
+import { runHost } from '../tooling/lib/process-hosts'
+import { compileRow, STD_WASI_DIR } from '../tooling/lib/std-wasi'
+import { sha256 } from '../tooling/lib/wasm-facts.mjs'
+import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 
 /** The input each row runs with: a preopen for the files, arguments and a variable for args-env. */
 const INPUTS: Record<string, HostInput> = {

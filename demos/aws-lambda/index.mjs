@@ -13,7 +13,6 @@ import { parseRun, runHeaders } from '../shared/http-run.mjs'
 const wasmDir = process.env.WASM_DIR ?? new URL('./wasm/', import.meta.url).pathname
 const compiled = new Map() // kept between invocations of a warm Lambda
 
-// #region handler
 export async function handler(event) {
   const run = parseRun(event.rawPath, event.rawQueryString ?? '', name => event.headers?.[name])
   if (run.error)
@@ -66,4 +65,3 @@ export async function handler(event) {
     rmSync(dir, { recursive: true, force: true })
   }
 }
-// #endregion handler

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the Worker on the slide in real workerd (Cloudflare's open-source runtime)
 // on 127.0.0.1: bundles src/index.js with esbuild, gives workerd the committed
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.
@@ -11,7 +12,8 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { killWithParent } from '../shared/kill-with-parent.mjs'
+import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
+import { wasmDir } from '../../tooling/lib/paths.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -36,25 +38,27 @@ function workerdVersion() {
   return version
 }
 
+/** @returns {Promise<number>} a port nothing listens on now */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.on('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
       server.close(() => resolve(port))
     })
   })
 }
 
-const root = join(here, '../..')
-const publicWasm = name => join(root, 'public/wasm', name)
+/** @param {string} name */
+const publicWasm = name => join(wasmDir, name)
 
 /**
  * What workerd can run: the slide's Worker ('worker'), its variant that takes any committed
  * module and case from the request ('cases', src/cases.js), or the same Worker as a Cloudflare
  * Pages Function in advanced mode ('pages', ../cloudflare-pages/_worker.js, with an ASSETS binding).
  */
+/** @type {Record<WorkerVariant, { entry: string, wasm: Record<string, string>, assets?: string }>} */
 const VARIANTS = {
   worker: { entry: join(here, 'src/index.js'), wasm: { 'demo.wasm': join(here, 'src/demo.wasm') } },
   cases: {
@@ -65,7 +69,12 @@ const VARIANTS = {
   pages: { entry: join(here, '../cloudflare-pages/_worker.js'), wasm: { 'demo.wasm': join(here, 'src/demo.wasm') }, assets: join(here, '../cloudflare-pages/public') },
 }
 
-/** Bundles a Worker (esbuild, once) and writes a workerd config next to it. Returns the folder. */
+/** @typedef {'worker' | 'cases' | 'pages'} WorkerVariant */
+
+/**
+ * Bundles a Worker (esbuild, once) and writes a workerd config next to it. Returns the folder.
+ * @param {WorkerVariant} [variant]
+ */
 export async function prepareWorker(variant = 'worker') {
   const { entry, wasm, assets } = VARIANTS[variant]
   const dir = mkdtempSync(join(tmpdir(), 'workerd-'))
@@ -103,6 +112,7 @@ ${Object.keys(modules).map(name => `    (name = "${name}", wasm = embed "${name}
 /**
  * Starts workerd with a Worker. Resolves once it answers HTTP (a POST to `probe`).
  * `prepared`: a folder from prepareWorker(), reused and left in place (no bundling here).
+ * @param {{ port?: number, startTimeoutMs?: number, variant?: WorkerVariant, prepared?: string, probe?: string, probeBody?: string }} [options] where to listen (a free port by default), how long to wait, which Worker, and what to POST until it answers
  * @returns {Promise<{ url: string, version: string, firstAnswerMs: number, stop: () => Promise<void> }>} where it listens, its version, the first answer's time, and how to stop it
  */
 export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'worker', prepared, probe = '/', probeBody = '' } = {}) {

@@ -11,7 +11,6 @@ import { parseRun, runHeaders } from '../shared/http-run.mjs'
 const modules = new Map<string, WebAssembly.Module>()
 const wasmUrl = (program: string) => new URL(`../../public/wasm/${program}.wasm`, import.meta.url)
 
-// #region serve
 Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.args[0] ?? 8000) }, async (request) => {
   const url = new URL(request.url)
   const run = parseRun(url.pathname, url.search, name => request.headers.get(name))
@@ -41,4 +40,3 @@ Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.args[0] ?? 8000) }, async 
   })
   return new Response(concatBytes(out), { headers })
 })
-// #endregion serve

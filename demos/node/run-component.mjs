@@ -1,5 +1,5 @@
 // Node's component host: runs a WASI 0.2 command component, transpiled by jco
-// (public/wasm/components/<name>/, see scripts/lib/components.mjs), on
+// (public/wasm/components/<name>/, see tooling/lib/components.mjs), on
 // @bytecodealliance/preview2-shim's Node build. The same command line as run-wasi.mjs:
 // node demos/node/run-component.mjs [--dir DIR] [--env K=V]... [--timing FILE] public/wasm/<name>.component.wasm [args...]
 // --timing FILE (npm run runtimes): the time from calling wasi:cli/run to its end, into FILE.
@@ -33,7 +33,6 @@ const [componentPath, ...args] = argv
 const name = basename(componentPath, '.component.wasm')
 const transpiled = join(dirname(componentPath), 'components', name)
 
-// #region host
 shim.cli._setArgs([name, ...args])
 shim.cli._setEnv(env)
 shim.filesystem._setPreopens(dir ? { '/': dir } : {})
@@ -58,4 +57,3 @@ catch (e) {
     throw e
   process.exitCode = e.code
 }
-// #endregion host

@@ -18,7 +18,10 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
-/** A duration in whole milliseconds: "257 ms". */
-export function formatMs(ms: number): string {
-  return `${ms.toFixed(0)} ms`
+/**
+ * A duration in milliseconds: "257 ms" (whole by default), "12.5 ms" with `digits` 1;
+ * `finerBelow` adds one digit under that many ms ("8.25 ms" but "31.4 ms" with 1 and 10).
+ */
+export function formatMs(ms: number, digits = 0, finerBelow?: number): string {
+  return `${ms.toFixed(finerBelow !== undefined && ms < finerBelow ? digits + 1 : digits)} ms`
 }

@@ -16,7 +16,7 @@ export interface ModuleInfo {
   sourceSha256: string
   imports: string[]
   exports: string[]
-  /** The stack the linker laid out below the data, in bytes (scripts/lib/wasm-facts.mjs); a deeper program traps. */
+  /** The stack the linker laid out below the data, in bytes (tooling/lib/wasm-facts.mjs); a deeper program traps. */
   stackBytes?: number
   /** A program of the WASI conformance suite (zig/src/conformance-*.c), not a demo. */
   conformance?: true
@@ -60,8 +60,19 @@ export interface WasmManifest {
   components: ComponentInfo[]
 }
 
+/**
+ * Where the deck serves its committed modules (public/wasm/): the one spelling on the page's side.
+ * A function, not a constant: bundles built without Vite (the harness page) import this file too.
+ */
+const wasmBase = () => `${import.meta.env.BASE_URL}wasm/`
+
+/** The URL of a committed module in the deck (public/wasm/<program>.wasm). */
+export function wasmUrl(program: string): string {
+  return `${wasmBase()}${program}.wasm`
+}
+
 export function loadManifest(): Promise<WasmManifest> {
-  return fetchOnce(`${import.meta.env.BASE_URL}wasm/manifest.json`, r => r.json() as Promise<WasmManifest>)
+  return fetchOnce(`${wasmBase()}manifest.json`, r => r.json() as Promise<WasmManifest>)
 }
 
 /** The WASI function names a module imports, without the module prefix. */

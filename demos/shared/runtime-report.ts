@@ -1,6 +1,6 @@
 // The shape of public/runtimes.json: written by `npm run runtimes` (scripts/runtimes.ts),
 // read by the runtime table on the slides; and the lines the live comparison streams
-// (scripts/runtimes-endpoint.ts) to the page.
+// (dev-server/runtimes-endpoint.ts) to the page.
 
 /**
  * One case on one runtime. `cannot`: the runtime cannot run this case as node:wasi does, and why

@@ -1,3 +1,4 @@
+// @ts-check
 // The import object a jco-transpiled component takes ("async" instantiation): every
 // interface of preview2-shim (its Node or its browser build), keyed the way the
 // transpiled JS asks for it: cli.terminalInput is "wasi:cli/terminal-input".
@@ -7,6 +8,7 @@
  * @returns {Record<string, unknown>} the imports, by interface name
  */
 export function wasiImports(shim) {
+  /** @type {Record<string, unknown>} */
   const imports = {}
   for (const [pkg, interfaces] of Object.entries(shim)) {
     for (const [name, value] of Object.entries(interfaces)) {

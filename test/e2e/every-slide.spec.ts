@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { root } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 

@@ -1,6 +1,6 @@
 // The built deck as a reader of the hosted site meets it: under a base path, with
 // deep links, presenter and overview routes, and the PDF to download.
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

@@ -1,10 +1,10 @@
 // A reader opening the deck downloads the title slide, not the demos: Monaco, the runner
 // and the wasm modules load when a slide that needs them comes near.
 import type { Page } from '@playwright/test'
-import type { HeavyKind } from '../../scripts/lib/site-files'
+import type { HeavyKind } from '../../tooling/lib/site-files'
 import { join } from 'node:path'
-import { slideWith } from '../../scripts/lib/deck-slides'
-import { fileAt, siteFiles } from '../../scripts/lib/site-files'
+import { slideWith } from '../../tooling/lib/deck-slides'
+import { fileAt, siteFiles } from '../../tooling/lib/site-files'
 import { root } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 

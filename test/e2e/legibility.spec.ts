@@ -7,7 +7,7 @@ import type { SlideLegibility } from './legibility'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 import { measureTextRuns, overBudget, summarize, tableOf } from './legibility'
 

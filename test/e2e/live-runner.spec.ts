@@ -1,6 +1,6 @@
 // The live WASI runner on the slides, as the audience and the speaker use it.
 import type { Locator, Page } from '@playwright/test'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 

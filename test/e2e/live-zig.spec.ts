@@ -1,6 +1,6 @@
 // Live Zig on the built site (no dev server): unedited code runs its prebuilt module;
 // edited code gets the front end's verdict and one honest line, since compiling needs the dev server.
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { formatBytes } from '../../demos/shared/format'
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides } from '../../tooling/lib/deck-slides'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 
 test('the exported PDF shows every slide and each demo\'s real output', async () => {

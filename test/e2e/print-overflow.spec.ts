@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { openPrintView, printPage } from '../../scripts/lib/export-pdf.mjs'
+import { openPrintView, printPage } from '../../tooling/lib/export-pdf.mjs'
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{3,}/g) ?? [])
 /** A page's letters run together: pdftotext joins words hyphenated at a line's end ("in-memory"). */

@@ -1,6 +1,6 @@
 // The comparison slide with `npm run dev`: the button runs a case on every runtime
 // of this machine through the dev server, and each row turns live as it answers.
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides } from '../../tooling/lib/deck-slides'
 import { expect, test } from './fixtures'
 
 const slides = await deckSlides()

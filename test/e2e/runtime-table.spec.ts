@@ -3,10 +3,10 @@
 // browser measured live.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { shortVersion } from '../../demos/browser/composables/runtime-rows'
+import { shortVersion } from '../../demos/browser/view/runtime-rows'
 import { NODE20_END_OF_LIFE } from '../../demos/shared/node-releases'
-import { deckSlides } from '../../scripts/lib/deck-slides'
-import { root } from '../../scripts/lib/paths.mjs'
+import { deckSlides } from '../../tooling/lib/deck-slides'
+import { root } from '../../tooling/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
@@ -112,7 +112,7 @@ test('the details slide: every module row with its version; the components slide
 })
 
 test('the verdict slide: one line per system the 2023 slide names, ran here with its numbers from runtimes.json, or why not with a source', async ({ page }) => {
-  const { VERDICT_ROWS } = await import('../../demos/browser/composables/runtime-rows')
+  const { VERDICT_ROWS } = await import('../../demos/browser/view/runtime-rows')
   const full = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as { runtimes: Array<{ id: string, version: string, timings?: { startMs: number }, results: Array<{ cannot?: string }> }> }
   const slide = await openSlide(page, slides.find(s => s.title === 'The 2023 list, today: a verdict for each')!.no)
   await expect(slide.locator('tr[data-verdict]')).toHaveCount(VERDICT_ROWS.length)

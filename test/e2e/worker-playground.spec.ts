@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides, slideTitled } from '../../scripts/lib/deck-slides'
+import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 

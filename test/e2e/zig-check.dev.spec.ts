@@ -2,7 +2,7 @@
 // and Run still compiles with the dev server's Zig.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides } from '../../tooling/lib/deck-slides'
 import { root } from '../helpers/node-wasi'
 import { editAndRun, expect, test } from './fixtures'
 

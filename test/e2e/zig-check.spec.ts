@@ -5,9 +5,9 @@ import type { Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides } from '../../scripts/lib/deck-slides'
-import { root } from '../../scripts/lib/paths.mjs'
-import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
+import { deckSlides } from '../../tooling/lib/deck-slides'
+import { root } from '../../tooling/lib/paths.mjs'
+import { findZig } from '../../tooling/lib/zig-toolchain.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const no = (await deckSlides()).find(s => s.content.includes('<ZigCheck'))!.no

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatBytes } from '../../demos/shared/format'
-import { deckSlides } from '../../scripts/lib/deck-slides'
-import { root } from '../../scripts/lib/paths.mjs'
+import { deckSlides } from '../../tooling/lib/deck-slides'
+import { root } from '../../tooling/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()

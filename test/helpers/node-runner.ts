@@ -1,7 +1,7 @@
 // The browser runner, driven from Node (worker_threads instead of Web Workers).
 import { readFileSync } from 'node:fs'
 import { createWasiRunner } from '../../demos/browser/runner/runner'
-import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
+import { spawnNodeWorker } from '../../tooling/threads/spawn-runner'
 import { wasmPath } from './node-wasi'
 
 export const runner = createWasiRunner(spawnNodeWorker)

@@ -1,12 +1,11 @@
 // The reactor and its command twin give the same answer, and the measurement says what
 // a request costs each way.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { measureCommandVsReactor } from '../../demos/browser/runner/command-vs-reactor'
-import { root, runNodeWasi } from '../helpers/node-wasi'
+import { runNodeWasi, wasmPath } from '../helpers/node-wasi'
 
-const compile = (name: string) => new WebAssembly.Module(readFileSync(join(root, 'public/wasm', `${name}.wasm`)))
+const compile = (name: string) => new WebAssembly.Module(readFileSync(wasmPath(name)))
 
 describe('command vs reactor', () => {
   it('the command prints what the reactor returns, here and under node:wasi', async () => {

@@ -1,21 +1,21 @@
 // The WASI 0.2 components (npm run build:wasm: jco's preview 1 adapter around our modules)
 // give the preview 1 module's output byte for byte: in Node through jco's transpiled JS
 // on preview2-shim, and natively in wasmtime (wasmtime-py) where it is installed.
-import type { ComponentHost } from '../../scripts/lib/component-hosts'
+import type { ComponentHost } from '../../tooling/lib/component-hosts'
 import type { HostRun } from '../helpers/node-wasi'
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findFirefox, openBrowserHarness } from '../../demos/browser/harness/open-harness'
 import { caseStdin, COMPONENT_CASES, componentExitCode } from '../../demos/shared/component-cases'
-import { findWasmtimePy, runComponent } from '../../scripts/lib/component-hosts'
-import { COMPONENT_PROGRAMS } from '../../scripts/lib/components.mjs'
-import { runHost } from '../../scripts/lib/process-hosts'
-import { root } from '../helpers/node-wasi'
+import { findFirefox, openBrowserHarness } from '../../tooling/harness/open-harness'
+import { findWasmtimePy, runComponent } from '../../tooling/lib/component-hosts'
+import { COMPONENT_PROGRAMS } from '../../tooling/lib/components.mjs'
+import { runHost } from '../../tooling/lib/process-hosts'
+import { manifestPath, root } from '../helpers/node-wasi'
 
-const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8'))
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
 describe('the manifest describes the committed components', () => {

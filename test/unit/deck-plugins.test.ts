@@ -2,8 +2,8 @@
 import { expect, it } from 'vitest'
 import { AA, contrastRatio, hexToRgb } from '../../demos/shared/contrast'
 import { codeThemes } from '../../setup/code-theme'
-import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../setup/deck-monaco'
-import { deckShikiBundles } from '../../setup/deck-shiki'
+import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../vite-plugins/deck-monaco'
+import { deckShikiBundles } from '../../vite-plugins/deck-shiki'
 
 it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and no theme file (the deck themes are objects)', async () => {
   const source = await deckShikiBundles()

@@ -8,8 +8,8 @@ import { WASI } from 'node:wasi'
 import { describe, expect, it } from 'vitest'
 import { startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
 import { benchInput } from '../../demos/shared/workloads'
-import { RUNTIMES } from '../../scripts/runtime-sessions'
-import { FASTLY_WASM, serveFastlyCompute } from '../../scripts/sessions/viceroy'
+import { RUNTIMES } from '../../tooling/sessions/runtimes'
+import { FASTLY_WASM, serveFastlyCompute } from '../../tooling/sessions/viceroy'
 
 const fastly = RUNTIMES.find(r => r.id === 'fastly-compute')!
 const missing = fastly.available()

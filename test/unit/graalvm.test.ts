@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { findJdk25, GRAALVM_PROJECT, GRAALVM_VERSION, MAVEN_REPO } from '../../scripts/install/graalvm'
-import { runProcess, wasmPath } from '../../scripts/lib/process-hosts'
-import { installedDir } from '../../scripts/lib/runtime-installs'
-import { RUNTIMES } from '../../scripts/runtime-sessions'
-import { CASES, CPU, measure, references } from '../../scripts/runtimes'
-import { GRAALWASM_ENOENT } from '../../scripts/sessions/graalvm'
+import { findJdk25, GRAALVM_PROJECT, GRAALVM_VERSION, MAVEN_REPO } from '../../tooling/install/graalvm'
+import { runProcess, wasmPath } from '../../tooling/lib/process-hosts'
+import { installedDir } from '../../tooling/lib/runtime-installs'
+import { CASES, CPU, measure, references } from '../../tooling/sessions/compare'
+import { GRAALWASM_ENOENT } from '../../tooling/sessions/graalvm'
+import { RUNTIMES } from '../../tooling/sessions/runtimes'
 
 const rt = (id: string) => RUNTIMES.find(r => r.id === id)!
 const skipped = (id: string) => (rt(id).available() ? ` (skipped: ${rt(id).available()})` : '')

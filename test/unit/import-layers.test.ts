@@ -6,33 +6,49 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, posix, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { root } from '../../scripts/lib/paths.mjs'
+import { root } from '../../tooling/lib/paths.mjs'
 
-/** Each layer maps its rooms to the paths they hold (a folder ends with "/"). */
+/**
+ * Each layer maps its rooms to the paths they hold (a folder ends with "/"). The rooms follow where
+ * their code runs: the page (PAGE below), the dev server, Node tooling, one folder per runtime host.
+ */
 const LAYERS: Array<Record<string, string[]>> = [
   { config: ['vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js', 'env.d.ts'] },
-  // The tests check everything below them, the scripts' logic included; nothing imports a test.
+  // The tests check everything below them; nothing imports a test.
   { test: ['test/'] },
-  // Tooling: command-line scripts and the benchmark. They share scripts/lib and demos/shared, never each other.
+  // Node tooling, the commands: `npm run …` scripts and the benchmark. They share tooling/, never each other.
   { scripts: ['scripts/'], bench: ['bench/'] },
-  // The deck: Slidev's setup and the Vue components that slides.md uses.
+  // The dev server: the two endpoints and their helper (Vite plugins serving POST requests);
+  // the deck's build-time Vite plugins, beside it in vite.config.ts.
+  { 'dev-server': ['dev-server/'], 'vite-plugins': ['vite-plugins/'] },
+  // Node tooling, what the commands and the dev server drive: the runtime sessions (one file per kind of runtime).
+  { sessions: ['tooling/sessions/'] },
+  // Node tooling below the sessions: the installers, the browser harness, the runner in worker_threads.
+  { install: ['tooling/install/'], harness: ['tooling/harness/'], threads: ['tooling/threads/'] },
+  // The page, top: Slidev's hooks and the Vue components that slides.md uses.
   { setup: ['setup/'], components: ['components/'] },
-  // Page-side state for the components.
+  // The page: composables (use* only) and the plain helpers the components show.
   { composables: ['demos/browser/composables/'] },
-  // What the composables drive: the Worker playground, Live Zig (page and dev server), the browser harness.
+  { view: ['demos/browser/view/'] },
+  // The page: what the composables drive (the Worker playground, Live Zig's page side, the harness page).
   // The Deno.serve entry (Deno Deploy's shape) runs modules on the runner core's in-memory WASI session;
   // so does the script GraalJS runs (demos/graalvm/graaljs-entry.ts, beside its Java hosts).
-  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness': ['demos/browser/harness/'], 'deno-deploy': ['demos/deno-deploy/'], 'graalvm': ['demos/graalvm/'] },
-  // The runner core: no Vue.
+  { 'playground': ['demos/browser/playground/'], 'live-zig': ['demos/browser/live-zig/'], 'harness-page': ['demos/browser/harness/'], 'deno-deploy': ['demos/deno-deploy/'], 'graalvm': ['demos/graalvm/'] },
+  // The page: the runner core, no Vue.
   { runner: ['demos/browser/runner/'] },
-  // The hosts of the other runtimes.
+  // The hosts of the other runtimes, one folder each.
   // The Pages Function is the slide's Worker in advanced mode: one room with it.
   { 'node': ['demos/node/'], 'deno': ['demos/deno/'], 'bun': ['demos/bun/'], 'aws-lambda': ['demos/aws-lambda/'], 'cloudflare-worker': ['demos/cloudflare-worker/', 'demos/cloudflare-pages/'] },
-  // Node helpers shared by scripts, bench and tests (paths, processes, the browser, the built site).
-  { 'scripts/lib': ['scripts/lib/'] },
+  // Node tooling, bottom: helpers for everything that runs in Node (paths, processes, the browser, the built site).
+  { 'tooling/lib': ['tooling/lib/'] },
   // Facts and helpers every layer may use (in the page and in Node).
   { shared: ['demos/shared/'] },
 ]
+
+/** The rooms whose code runs in the page (or its Web Workers): no node:* import, no process. */
+const PAGE = ['setup/', 'components/', 'demos/browser/']
+/** The rooms whose code runs only in Node (the commands, the dev server, the tooling). */
+const NODE = ['scripts/', 'bench/', 'test/', 'dev-server/', 'vite-plugins/', 'tooling/']
 
 const SKIP = new Set(['node_modules', '.zig', '.zig.partial', 'dist', 'test-dist', 'public', 'zig', '.git', '.slidev', '.ci', 'zig-cache', 'zig-out'])
 const SOURCE = /\.(?:ts|mts|mjs|js|vue)$/
@@ -74,6 +90,9 @@ function mayImport(from: string, to: string): boolean {
   const a = roomOf(from)
   const b = roomOf(to)
   if (!a || !b)
+    return false
+  // The page's rooms sit above the hosts and demos/shared in the layers, but never reach Node's side.
+  if (PAGE.some(p => from.startsWith(p)) && NODE.some(p => to.startsWith(p)))
     return false
   return a.room === b.room || b.layer > a.layer
 }
@@ -129,14 +148,50 @@ describe('imports run one way', () => {
     expect(seen).toBeGreaterThan(100)
   })
 
+  it('no file of the page imports node:* or starts a process', () => {
+    const wrong: string[] = []
+    for (const file of files) {
+      if (!PAGE.some(p => file.startsWith(p)))
+        continue
+      const text = readFileSync(join(root, file), 'utf8')
+      for (const spec of ts.preProcessFile(text, true, true).importedFiles.map(f => f.fileName)) {
+        if (spec.startsWith('node:') || ['child_process', 'fs', 'worker_threads', 'net', 'http'].includes(spec))
+          wrong.push(`${file} imports ${spec}`)
+      }
+      if (/\b(?:spawn|execFile|exec|fork)(?:Sync)?\(/.test(text) && /child_process/.test(text))
+        wrong.push(`${file} starts a process`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('nothing imports from scripts/ except scripts', () => {
+    const wrong: string[] = []
+    for (const file of files) {
+      if (file.startsWith('scripts/'))
+        continue
+      for (const { target } of importsOf(file)) {
+        if (target?.startsWith('scripts/'))
+          wrong.push(`${file} imports ${target}`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
   it('the rule refuses the imports this layout replaced', () => {
-    expect(mayImport('scripts/runtimes.ts', 'bench/inputs.ts')).toBe(false)
+    expect(mayImport('tooling/sessions/compare.ts', 'bench/inputs.ts')).toBe(false)
     expect(mayImport('bench/index.ts', 'test/helpers/node-wasi.ts')).toBe(false)
-    expect(mayImport('scripts/runtimes.ts', 'test/helpers/node-wasi.ts')).toBe(false)
-    expect(mayImport('demos/browser/composables/runtime-rows.ts', 'scripts/runtimes.ts')).toBe(false)
-    expect(mayImport('demos/browser/runner/spawn-node.ts', 'demos/browser/playground/protocol.ts')).toBe(false)
+    expect(mayImport('tooling/sessions/compare.ts', 'test/helpers/node-wasi.ts')).toBe(false)
+    expect(mayImport('demos/browser/view/runtime-rows.ts', 'tooling/sessions/compare.ts')).toBe(false)
+    expect(mayImport('demos/browser/runner/runner.ts', 'demos/browser/playground/playground-protocol.ts')).toBe(false)
+    expect(mayImport('demos/browser/live-zig/run-zig.ts', 'dev-server/zig-compile.ts')).toBe(false)
+    expect(mayImport('demos/browser/runner/runner.ts', 'tooling/lib/paths.mjs')).toBe(false)
+    expect(mayImport('components/RuntimeTable.vue', 'tooling/sessions/compare.ts')).toBe(false)
+    expect(mayImport('tooling/sessions/compare.ts', 'scripts/runtimes.ts')).toBe(false)
+    expect(mayImport('setup/main.ts', 'vite-plugins/deck-chunks.ts')).toBe(false)
+    expect(mayImport('dev-server/runtimes-endpoint.ts', 'tooling/sessions/compare.ts')).toBe(true)
+    expect(mayImport('tooling/threads/spawn-runner.ts', 'demos/browser/runner/supervisor.ts')).toBe(true)
     expect(mayImport('demos/shared/manifest.ts', 'demos/browser/runner/runner.ts')).toBe(false)
     expect(mayImport('components/WasiRun.vue', 'demos/browser/composables/useWasiRun.ts')).toBe(true)
-    expect(mayImport('bench/index.ts', 'scripts/lib/paths.mjs')).toBe(true)
+    expect(mayImport('bench/index.ts', 'tooling/lib/paths.mjs')).toBe(true)
   })
 })

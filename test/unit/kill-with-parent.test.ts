@@ -18,7 +18,7 @@ function alive(pid: number) {
 it('the child is SIGKILLed once its parent is gone', async () => {
   const script = `
     import { spawn } from 'node:child_process'
-    import { killWithParent } from ${JSON.stringify(join(root, 'demos/shared/kill-with-parent.mjs'))}
+    import { killWithParent } from ${JSON.stringify(join(root, 'tooling/lib/kill-with-parent.mjs'))}
     const child = spawn('sleep', ['600'], { stdio: 'ignore' })
     killWithParent(child.pid)
     console.log(child.pid)

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createWasiRunner } from '../../demos/browser/runner/runner'
-import { spawnNodeWorker } from '../../demos/browser/runner/spawn-node'
+import { spawnNodeWorker } from '../../tooling/threads/spawn-runner'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { runNodeWasi } from '../helpers/node-wasi'
 

@@ -1,13 +1,13 @@
-// npm run runtimes' component rows (scripts/sessions/components.ts): the same cases as the
+// npm run runtimes' component rows (tooling/sessions/components.ts): the same cases as the
 // module rows, each compared with node:wasi; what a component cannot run as the module does
 // carries why; runtimes.json written before the rows existed still reads.
 import type { RuntimesJson } from '../../demos/shared/runtime-report'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { casesChecked, moduleRuntimes } from '../../demos/browser/composables/runtime-rows'
-import { CASES, measure, references } from '../../scripts/runtimes'
-import { builtComponents, COMPONENT_RUNTIME_IDS, COMPONENT_RUNTIMES, componentCannot } from '../../scripts/sessions/components'
+import { casesChecked, moduleRuntimes } from '../../demos/browser/view/runtime-rows'
+import { CASES, measure, references } from '../../tooling/sessions/compare'
+import { builtComponents, COMPONENT_RUNTIME_IDS, COMPONENT_RUNTIMES, componentCannot } from '../../tooling/sessions/components'
 import { root } from '../helpers/node-wasi'
 
 const built = builtComponents().map(c => c.name)

@@ -1,11 +1,11 @@
 // The dev server's live comparison: who may start it, what it runs, one at a time,
 // and a runtime that hangs is killed at its deadline.
 import type { AddressInfo } from 'node:net'
-import type { RuntimeDef } from '../../scripts/runtime-sessions'
+import type { RuntimeDef } from '../../tooling/sessions/runtimes'
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RUNTIMES } from '../../scripts/runtime-sessions'
-import { createCompareHandler } from '../../scripts/runtimes-endpoint'
+import { createCompareHandler } from '../../dev-server/runtimes-endpoint'
+import { RUNTIMES } from '../../tooling/sessions/runtimes'
 
 /** A runtime whose session never answers, with a process to kill. */
 let killed = 0
@@ -43,7 +43,7 @@ function post(body: unknown, origin: string | undefined = new URL(url).origin) {
   })
 }
 
-describe('pOST /__runtimes/compare', () => {
+describe('the endpoint POST /__runtimes/compare', () => {
   it('refuses another origin, no origin, and anything but the committed cases', async () => {
     expect((await post({ case: 'demo: text' }, 'http://evil.example')).status).toBe(403)
     expect((await post({ case: 'demo: text' }, '')).status).toBe(403)

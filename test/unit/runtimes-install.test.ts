@@ -1,13 +1,13 @@
 // npm run runtimes:install: one module per runtime, pinned, a line per runtime, one line per
 // failure, re-runnable; and the rows of the runtimes it installs, each tested when its runtime is
 // installed here and otherwise skipped with the reason in the test's name.
-import type { Installer } from '../../scripts/lib/runtime-installs'
+import type { Installer } from '../../tooling/lib/runtime-installs'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { installedDir, installHint, RUNTIMES_DIR, stampPath } from '../../scripts/lib/runtime-installs'
-import { installers, installOne } from '../../scripts/runtimes-install'
+import { installers, installOne } from '../../tooling/lib/install-one'
+import { installedDir, installHint, RUNTIMES_DIR, stampPath } from '../../tooling/lib/runtime-installs'
 
 describe('npm run runtimes:install', () => {
   it('has one installer module per runtime, each with a pinned version', async () => {
@@ -65,8 +65,8 @@ describe('npm run runtimes:install', () => {
 
 describe('an installed runtime that hangs', () => {
   it('gets the deadline and SIGKILL of every run: each case fails with one line, and no process is left', async () => {
-    const { installedProcess } = await import('../../scripts/sessions/installed-process')
-    const { measure, references } = await import('../../scripts/runtimes')
+    const { installedProcess } = await import('../../tooling/sessions/installed-process')
+    const { measure, references } = await import('../../tooling/sessions/compare')
     const id = `test-hang-${process.pid}`
     const marker = `hang-${process.pid}-${Date.now()}`
     mkdirSync(join(RUNTIMES_DIR, id), { recursive: true })

@@ -6,10 +6,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CASES, compareRuntimes, judge } from '../../scripts/runtimes'
-import { root } from '../helpers/node-wasi'
+import { CASES, compareRuntimes, judge } from '../../tooling/sessions/compare'
+import { manifestPath, root } from '../helpers/node-wasi'
 
-/** The rows the issue asks for, verified byte for byte on this machine. */
+/** The rows the talk shows, verified byte for byte on this machine. */
 const REQUIRED = ['node', 'node24', 'node26', 'lambda', 'deno', 'deno-serve', 'bun', 'workerd', 'pages', 'chromium', 'firefox']
 
 describe('npm run runtimes', () => {
@@ -113,7 +113,7 @@ describe('node 24 and node 26 from the registry', () => {
 describe('public/runtimes.json, shown on the slides', () => {
   it('was measured on the modules that are committed now, on every required runtime, with the method and machine', async () => {
     const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8'))
-    const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8'))
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
     for (const m of report.modules)
       expect(m.sha256, `${m.name}: run npm run runtimes again`).toBe(manifest.modules.find((x: { name: string }) => x.name === m.name).sha256)
     expect(report.runtimes.every((r: { status: string }) => r.status === 'verified')).toBe(true)
@@ -127,8 +127,8 @@ describe('public/runtimes.json, shown on the slides', () => {
 
 describe('a standalone wasm runtime on PATH (WasmEdge: no registry serves it)', () => {
   it('gets a row of its own: found on PATH, every case byte-compared, start timed (no JS host: no compute)', async () => {
-    const { RUNTIMES } = await import('../../scripts/runtime-sessions')
-    const { measure, references } = await import('../../scripts/runtimes')
+    const { RUNTIMES } = await import('../../tooling/sessions/runtimes')
+    const { measure, references } = await import('../../tooling/sessions/compare')
     const dir = mkdtempSync(join(tmpdir(), 'fake-wasmedge-'))
     const path = process.env.PATH
     try {
@@ -157,8 +157,8 @@ exec "${process.execPath}" --no-warnings "${join(root, 'demos/node/run-wasi.mjs'
 })
 
 describe('the runtimes npm run runtimes:install brings (each tested only where it is installed)', async () => {
-  const { RUNTIMES } = await import('../../scripts/runtime-sessions')
-  const { measure, references } = await import('../../scripts/runtimes')
+  const { RUNTIMES } = await import('../../tooling/sessions/runtimes')
+  const { measure, references } = await import('../../tooling/sessions/compare')
   const rt = (id: string) => RUNTIMES.find(r => r.id === id)!
   const skipped = (id: string) => (rt(id).available() ? ` (skipped: ${rt(id).available()})` : '')
 

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { WORLD_FACTS } from '../../demos/shared/world-facts'
-import { deckSlides } from '../../scripts/lib/deck-slides'
-import { root } from '../../scripts/lib/paths.mjs'
+import { deckSlides } from '../../tooling/lib/deck-slides'
+import { root } from '../../tooling/lib/paths.mjs'
 
 interface Claim { id: string, claim: string, places: string[], sources: string, urls: string[], checked: string }
 

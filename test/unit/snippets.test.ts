@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findOldZig, findZig, OLD_ZIG_COMMIT } from '../../scripts/lib/zig-toolchain.mjs'
+import { findOldZig, findZig, OLD_ZIG_COMMIT } from '../../tooling/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 

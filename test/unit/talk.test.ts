@@ -2,7 +2,7 @@
 // backup slides after "Thank you", and notes that say how long, what to click, and what to show
 // when a live demo fails.
 import { describe, expect, it } from 'vitest'
-import { deckSlides } from '../../scripts/lib/deck-slides'
+import { deckSlides } from '../../tooling/lib/deck-slides'
 
 const slides = await deckSlides()
 const end = slides.findIndex(s => s.title === 'Thank you')

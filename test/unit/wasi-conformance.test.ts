@@ -8,7 +8,7 @@ import type { RunResult } from '../../demos/browser/runner/protocol'
 import type { HostInput, HostRun } from '../helpers/node-wasi'
 import { Buffer } from 'node:buffer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowserHarness } from '../../demos/browser/harness/open-harness'
+import { openBrowserHarness } from '../../tooling/harness/open-harness'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { runNodeWasi } from '../helpers/node-wasi'
 

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findZig, ZIG_RELEASE } from '../../scripts/lib/zig-toolchain.mjs'
-import { root } from '../helpers/node-wasi'
+import { findZig, ZIG_RELEASE } from '../../tooling/lib/zig-toolchain.mjs'
+import { root, wasmDir } from '../helpers/node-wasi'
 
-const committed = join(root, 'public/wasm')
+const committed = wasmDir
 const manifest = JSON.parse(readFileSync(join(committed, 'manifest.json'), 'utf8'))
 
 describe('the manifest describes the committed modules', () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkZig, formatZig, messageLine, utf16Offsets, ZIG_CHECK_PROGRAM } from '../../demos/browser/live-zig/zig-check'
 import { DEFAULT_TIMEOUT_MS } from '../../demos/browser/runner/protocol'
-import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
+import { findZig } from '../../tooling/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 

@@ -7,9 +7,9 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COMPILE_MEMORY_LIMIT_BYTES, compileZig } from '../../demos/browser/live-zig/compile'
-import { COMPILE_PATH, createCompileHandler, MAX_SOURCE_BYTES } from '../../demos/browser/live-zig/compile-endpoint'
-import { findZig } from '../../scripts/lib/zig-toolchain.mjs'
+import { COMPILE_PATH, createCompileHandler, MAX_SOURCE_BYTES } from '../../dev-server/compile-endpoint'
+import { COMPILE_MEMORY_LIMIT_BYTES, compileZig } from '../../dev-server/zig-compile'
+import { findZig } from '../../tooling/lib/zig-toolchain.mjs'
 import { committedWasm, runner } from '../helpers/node-runner'
 import { root } from '../helpers/node-wasi'
 
@@ -38,7 +38,7 @@ function compile(source: string, origin: string | undefined = base, prefix = '')
 const hello = (greeting: string) => `const std = @import("std");\npub fn main(init: std.process.Init) !void {\n    var buffer: [64]u8 = undefined;\n    var stdout = std.Io.File.stdout().writerStreaming(init.io, &buffer);\n    try stdout.interface.print("{s}, WASI!\\n", .{"${greeting}"});\n    try stdout.interface.flush();\n}\n`
 
 // npm install brings Zig: without it these fail with the reason instead of skipping.
-describe('pOST /__zig/compile', () => {
+describe('the endpoint POST /__zig/compile', () => {
   it('has the project\'s Zig to compile with', () => {
     const zig = findZig()
     expect('error' in zig ? zig.error : zig.version).toMatch(/^0\.17\./)

@@ -4,7 +4,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
 import { fetchWasm, pageRunner, wasmUrl } from '../runner/page-runner'
 import { compileWasiCached } from '../runner/runner'
-import { OutputText } from './output-text'
+import { OutputText } from '../view/output-text'
 
 export interface WasiRunInput {
   stdin: string

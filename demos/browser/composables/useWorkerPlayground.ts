@@ -1,10 +1,10 @@
 // Vue state for the Worker playground: the edited code, the request, the result.
-import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/protocol'
+import type { PlaygroundErrorKind, PlaygroundResult } from '../playground/playground-protocol'
 import { computed, ref, shallowRef } from 'vue'
 import { messageOf } from '../../shared/errors'
 import { whenIdle } from '../../shared/idle'
 import { runWorkerCode } from '../playground/run-worker-code'
-import { spawnBrowserPlayground } from '../playground/spawn-browser'
+import { spawnBrowserPlayground } from '../playground/spawn-playground'
 import { fetchWasm, wasmUrl } from '../runner/page-runner'
 import { compileWasiCached } from '../runner/runner'
 import { withSpare } from '../runner/supervisor'

@@ -53,6 +53,48 @@ function nextFrame() {
   })
 }
 
+/** The Monaco editor inside `container`: there already, or once Slidev creates it. */
+function editorIn(monaco: MonacoApi, container: HTMLElement, disposers: Array<() => void>): Promise<Monaco.editor.ICodeEditor> {
+  return new Promise<Monaco.editor.ICodeEditor>((resolve) => {
+    const inside = (e: Monaco.editor.ICodeEditor) => container.contains(e.getContainerDomNode())
+    const existing = monaco.editor.getEditors().find(inside)
+    if (existing)
+      return resolve(existing)
+    const listener = monaco.editor.onDidCreateEditor((e) => {
+      if (inside(e)) {
+        listener.dispose()
+        resolve(e)
+      }
+    })
+    disposers.push(() => listener.dispose())
+  })
+}
+
+/**
+ * V8 compiles a wasm function when it is first called: these run now, while the reader looks at
+ * the slide, and the first typo is marked without that wait.
+ */
+async function warmUp(): Promise<void> {
+  const run = zigCheckInPage()
+  await Promise.all([checkZig(WARM_UP.astgen, run), checkZig(WARM_UP.syntax, run), formatZig(WARM_UP.fmt, run)]).catch(() => {})
+}
+
+/** Replaces the whole text of the editor's model as one undo step. */
+function replaceText(editor: Monaco.editor.ICodeEditor, model: Monaco.editor.ITextModel, text: string): void {
+  editor.pushUndoStop()
+  editor.executeEdits('zig fmt', [{ range: model.getFullModelRange(), text }])
+  editor.pushUndoStop()
+}
+
+/**
+ * Once the marks are drawn, the check's time as a performance measure; the runner's own timings
+ * ride along: the bench shows what a warm check spends instantiating.
+ */
+async function measureCheck(t0: number, checked: ZigCheckResult): Promise<void> {
+  await nextFrame()
+  performance.measure(CHECK_MEASURE, { start: t0, end: performance.now(), detail: checked.result.timings })
+}
+
 export function useZigCheck() {
   /** What the list under the editor shows: the compiler's lines. */
   const listed = shallowRef<ListedMessage[]>([])
@@ -99,9 +141,7 @@ export function useZigCheck() {
         return
       show(model, source, checked)
       checks.value++
-      await nextFrame()
-      // The runner's own timings ride along: the bench shows what a warm check spends instantiating.
-      performance.measure(CHECK_MEASURE, { start: t0, end: performance.now(), detail: checked.result.timings })
+      await measureCheck(t0, checked)
     }
     catch (e) {
       problem.value = `zig-check could not run: ${messageOf(e)}`
@@ -130,24 +170,8 @@ export function useZigCheck() {
       return void check()
     const { default: setup } = await import('@slidev/client/setup/monaco.ts')
     monaco = (await setup()).monaco as MonacoApi
-    const found = await new Promise<Monaco.editor.ICodeEditor>((resolve) => {
-      const inside = (e: Monaco.editor.ICodeEditor) => container.contains(e.getContainerDomNode())
-      const existing = monaco!.editor.getEditors().find(inside)
-      if (existing)
-        return resolve(existing)
-      const listener = monaco!.editor.onDidCreateEditor((e) => {
-        if (inside(e)) {
-          listener.dispose()
-          resolve(e)
-        }
-      })
-      disposers.push(() => listener.dispose())
-    })
-    editor = found
-    // V8 compiles a wasm function when it is first called: these run now, while the reader looks at
-    // the slide, and the first typo is marked without that wait.
-    const run = zigCheckInPage()
-    await Promise.all([checkZig(WARM_UP.astgen, run), checkZig(WARM_UP.syntax, run), formatZig(WARM_UP.fmt, run)]).catch(() => {})
+    const found = editor = await editorIn(monaco, container, disposers)
+    await warmUp()
     const subscription = found.onDidChangeModelContent(schedule)
     disposers.push(() => subscription.dispose())
     await check()
@@ -166,11 +190,8 @@ export function useZigCheck() {
       if (model.getValue() !== source)
         return
       if (formatted.ok && formatted.formatted !== undefined) {
-        if (formatted.formatted !== source) {
-          editor!.pushUndoStop()
-          editor!.executeEdits('zig fmt', [{ range: model.getFullModelRange(), text: formatted.formatted }])
-          editor!.pushUndoStop()
-        }
+        if (formatted.formatted !== source)
+          replaceText(editor!, model, formatted.formatted)
         fmtNote.value = formatted.formatted === source ? 'zig fmt: already formatted' : 'zig fmt: formatted'
       }
       else {

@@ -1,7 +1,7 @@
 // Runs edited Cloudflare Worker code once in a fresh Web Worker (web-worker.ts), with a
 // watchdog: the page side of the Worker playground. Used by the slide and by the tests.
 import type { SpawnWorker } from '../runner/supervisor'
-import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './protocol'
+import type { PlaygroundMessage, PlaygroundResult, PlaygroundRun } from './playground-protocol'
 import { messageOf } from '../../shared/errors'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from '../runner/protocol'
 import { compileWasiCached } from '../runner/runner'

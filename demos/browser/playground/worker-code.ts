@@ -1,9 +1,9 @@
 // Prepares edited Cloudflare Worker source to run as a module in the playground's Web Worker: parses it (a
 // syntax error comes back with its line), and points its imports at the
 // playground's modules. Anything else it imports is refused with a message.
-import type { PlaygroundError } from './protocol'
+import type { PlaygroundError } from './playground-protocol'
 import { parse } from 'acorn'
-import { PLAYGROUND_MODULES } from './protocol'
+import { PLAYGROUND_MODULES } from './playground-protocol'
 
 /** The name stack traces give the edited code. */
 export const WORKER_FILE = 'worker.js'

@@ -5,7 +5,7 @@ import { createComponentRunner } from './component-runner'
 import { createWasiRunner } from './runner'
 import { spawnBrowserWorker, spawnComponentWorker } from './spawn-browser'
 
-export type { RunErrorKind, RunOptions, RunResult } from './protocol'
+export { wasmUrl } from '../../shared/manifest'
 
 let runner: WasiRunner | undefined
 /** The page's runner: runs are queued; a Web Worker whose program exited on its own runs the next one. */
@@ -26,7 +26,4 @@ export function fetchWasm(url: string): Promise<Uint8Array> {
   return fetchOnce(url, async r => new Uint8Array(await r.arrayBuffer()))
 }
 
-/** The URL of a committed module in the deck (public/wasm/). */
-export function wasmUrl(program: string): string {
-  return `${import.meta.env.BASE_URL}wasm/${program}.wasm`
-}
+export type { RunErrorKind, RunOptions, RunResult } from './protocol'

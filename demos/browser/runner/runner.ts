@@ -102,6 +102,30 @@ function workerReusableAfter(result: RunResult): boolean {
   return !result.error && result.exitCode !== null
 }
 
+/** The compiled module (once per buffer, from the cache) and how long compiling took. */
+async function moduleFor(wasm: WasmSource): Promise<{ module: WebAssembly.Module, compileMs: number }> {
+  if (wasm instanceof WebAssembly.Module) {
+    checkWasiCommand(wasm)
+    return { module: wasm, compileMs: 0 }
+  }
+  const t0 = performance.now()
+  const { module, cached } = compileWasiCached(wasm)
+  return { module: await module, compileMs: cached ? 0 : performance.now() - t0 }
+}
+
+/** What the worker is told to run. */
+function startMessage(module: WebAssembly.Module, options: RunOptions, preopens: StartMessage['preopens']): StartMessage {
+  return {
+    type: 'start',
+    module,
+    stdin: toBytes(options.stdin),
+    argv: [options.programName ?? 'main', ...(options.args ?? [])],
+    env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    preopens,
+    maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+  }
+}
+
 export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
   /** The worker the next run takes: started ahead, or kept from a run that ended cleanly. */
   let idle: { worker: WorkerPort, ready: boolean } | undefined
@@ -122,16 +146,6 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       return
     }
     idle = kept ? { worker: used, ready: true } : { worker: spawn(), ready: false }
-  }
-
-  async function moduleFor(wasm: WasmSource): Promise<{ module: WebAssembly.Module, compileMs: number }> {
-    if (wasm instanceof WebAssembly.Module) {
-      checkWasiCommand(wasm)
-      return { module: wasm, compileMs: 0 }
-    }
-    const t0 = performance.now()
-    const { module, cached } = compileWasiCached(wasm)
-    return { module: await module, compileMs: cached ? 0 : performance.now() - t0 }
   }
 
   async function runNow(wasm: WasmSource, options: RunOptions): Promise<RunResult> {
@@ -164,15 +178,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       return finish(null, { kind: 'load', message: messageOf(e) }, compileMs)
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    const start: StartMessage = {
-      type: 'start',
-      module,
-      stdin: toBytes(options.stdin),
-      argv: [options.programName ?? 'main', ...(options.args ?? [])],
-      env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      preopens,
-      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-    }
+    const start = startMessage(module, options, preopens)
 
     const { worker, ready } = takeWorker()
     let kept = false

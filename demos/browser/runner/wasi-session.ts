@@ -68,7 +68,6 @@ export function directoryFrom(files: Record<string, Uint8Array>): Map<string, In
  * or, with reused numbers, miss an edit. Two 32-bit FNV-1a lanes, kept above 2^32 so they
  * never meet the shim's counter.
  */
-// #region stable-ino
 function stableIno(path: string, bytes: Uint8Array): bigint {
   let a = 0x811C9DC5
   let b = 0x01000193 ^ bytes.length
@@ -82,7 +81,6 @@ function stableIno(path: string, bytes: Uint8Array): bigint {
   }
   return ((BigInt((a >>> 0) | 0x1) << 32n) | BigInt(b >>> 0))
 }
-// #endregion stable-ino
 
 /** What a directory holds now: files with their bytes, empty directories as "path/". Symlinks are left out. */
 export function treeOf(contents: Map<string, Inode>, prefix = '', tree: PreopenTree = {}): PreopenTree {

@@ -1,0 +1,17 @@
+// Where things are in this repository, for every Node script, benchmark and test.
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository's root directory, with a trailing separator. */
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The committed modules (npm run build:wasm writes them). */
+export const wasmDir = join(root, 'public/wasm')
+/** The committed modules' manifest (written by npm run build:wasm). */
+export const manifestPath = join(wasmDir, 'manifest.json')
+
+/**
+ * A committed module by its program name: wasmPath('demo') is public/wasm/demo.wasm.
+ * @param {string} name
+ */
+export const wasmPath = name => join(wasmDir, `${name}.wasm`)

@@ -1,0 +1,157 @@
+// Runtimes reached as a server process POSTed to: the Deno.serve entry, and workerd with the
+// slide's Worker, its variant that takes every case, and the Pages Function.
+import type { Case, RuntimeDef } from './session'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { prepareWorker, startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
+import { root, runtimeBinary, runtimeVersion } from '../lib/process-hosts'
+import { post, postToSlideWorker } from './http'
+import { bytesOf, HTTP_DEADLINE_MS } from './session'
+import { freePort, startServer } from './spawn-probe'
+
+export const denoServe: RuntimeDef = {
+  id: 'deno-serve',
+  name: 'Deno.serve entry',
+  engine: 'V8',
+  host: 'demos/deno-deploy/main.ts',
+  verified: 'the Deno.serve entry, served locally by deno and POSTed to',
+  available: () => (runtimeBinary('deno') ? undefined : 'deno is not installed: run npm install'),
+  async open() {
+    const deno = runtimeBinary('deno')!
+    const argv = (port: number) => [deno, 'run', '--quiet', '--no-prompt', `--allow-net=127.0.0.1:${port}`, `--allow-read=${root}`, join(root, 'demos/deno-deploy/main.ts'), String(port)]
+    const servers: Array<{ stop: () => Promise<void> }> = []
+    const boot = async (hello: Case) => {
+      const port = await freePort()
+      const s = await startServer(argv(port), port, `/run/${hello.program}`, bytesOf(hello.input.stdin))
+      servers.push(s)
+      return s
+    }
+    const hello: Case = { id: 'probe', program: 'demo', input: { stdin: '' } }
+    const main = await boot(hello)
+    return {
+      version: await runtimeVersion('deno'),
+      run: c => post(main.url, c),
+      async start(c) {
+        const s = await boot(c)
+        await s.stop()
+        return s.firstAnswerMs
+      },
+      async fresh(c) {
+        const s = await boot(hello)
+        try {
+          return await post(s.url, c)
+        }
+        finally {
+          await s.stop()
+        }
+      },
+      async close() {
+        await Promise.all(servers.map(s => s.stop()))
+      },
+    }
+  },
+}
+
+const WORKER_PROGRAMS = ['demo']
+const WORKER_WHY = 'the Worker on the slide runs demo.wasm on the request body; nothing else'
+
+export const workerd: RuntimeDef = {
+  id: 'workerd',
+  name: 'workerd (Cloudflare Workers)',
+  engine: 'V8',
+  host: 'demos/cloudflare-worker/src/index.js, src/cases.js',
+  verified: 'the slide\'s Worker (demo) and a variant Worker that takes args, env and files from the request (every case), in local workerd',
+  alsoVia: { label: 'the slide\'s Worker', programs: WORKER_PROGRAMS },
+  available: () => undefined,
+  async open() {
+    // Bundled once (esbuild), before any timing.
+    const [slideDir, casesDir] = await Promise.all([prepareWorker('worker'), prepareWorker('cases')])
+    const running: Array<{ stop: () => Promise<void> }> = []
+    try {
+      const cases = await startWorkerd({ variant: 'cases', prepared: casesDir, probe: '/run/demo' })
+      running.push(cases)
+      const slide = await startWorkerd({ variant: 'worker', prepared: slideDir })
+      running.push(slide)
+      return {
+        version: cases.version.replace(/^workerd /, ''),
+        async run(c, via) {
+          if (via === undefined)
+            return post(cases.url, c)
+          return postToSlideWorker(slide.url, '/', c)
+        },
+        async start(hello) {
+          const w = await startWorkerd({ variant: 'worker', prepared: slideDir, probeBody: String(hello.input.stdin) })
+          await w.stop()
+          return w.firstAnswerMs
+        },
+        async fresh(c) {
+          const w = await startWorkerd({ variant: 'cases', prepared: casesDir, probe: '/run/demo' })
+          try {
+            return await post(w.url, c)
+          }
+          finally {
+            await w.stop()
+          }
+        },
+        async close() {
+          await Promise.all(running.map(w => w.stop()))
+          rmSync(slideDir, { recursive: true, force: true })
+          rmSync(casesDir, { recursive: true, force: true })
+        },
+      }
+    }
+    catch (e) {
+      await Promise.all(running.map(w => w.stop()))
+      throw e
+    }
+  },
+}
+
+export const pages: RuntimeDef = {
+  id: 'pages',
+  name: 'Pages Function (_worker.js)',
+  engine: 'V8',
+  host: 'demos/cloudflare-pages/_worker.js',
+  verified: 'the same Worker as an advanced-mode Pages Function, in local workerd with an ASSETS binding',
+  only: { programs: WORKER_PROGRAMS, why: WORKER_WHY },
+  available: () => undefined,
+  async open() {
+    const dir = await prepareWorker('pages')
+    const running: Array<{ stop: () => Promise<void> }> = []
+    try {
+      const main = await startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo' })
+      running.push(main)
+      // The project's static files come through env.ASSETS.
+      const page = await fetch(new URL('/index.html', main.url), { signal: AbortSignal.timeout(HTTP_DEADLINE_MS) })
+      if (!page.ok || !(await page.text()).includes('/api/demo'))
+        throw new Error(`the Pages project's index.html did not come through env.ASSETS (HTTP ${page.status})`)
+      return {
+        version: main.version.replace(/^workerd /, ''),
+        run: c => postToSlideWorker(main.url, '/api/demo', c),
+        async start(hello) {
+          const w = await startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo', probeBody: String(hello.input.stdin) })
+          await w.stop()
+          return w.firstAnswerMs
+        },
+        async fresh(c) {
+          const w = await startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo' })
+          try {
+            return await postToSlideWorker(w.url, '/api/demo', c) // the slide's Worker reports no compute time
+          }
+          finally {
+            await w.stop()
+          }
+        },
+        async close() {
+          await Promise.all(running.map(w => w.stop()))
+          rmSync(dir, { recursive: true, force: true })
+        },
+      }
+    }
+    catch (e) {
+      await Promise.all(running.map(w => w.stop()))
+      rmSync(dir, { recursive: true, force: true })
+      throw e
+    }
+  },
+}
