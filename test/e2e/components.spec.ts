@@ -3,8 +3,11 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import puppeteer from 'puppeteer-core'
 import { formatBytes } from '../../demos/shared/format'
 import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
+import { findFirefox } from '../../tooling/lib/find-browser.mjs'
+import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
 import { fileAt, siteFiles } from '../../tooling/lib/site-files'
 import { root, runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
@@ -70,4 +73,39 @@ test('the component files load when the slide comes near, not on slide 1', async
   await page.keyboard.press('ArrowRight')
   await expect(sides(page, no).component.finished).toContainText('exit code 0')
   expect(fetched.includes('wasm/components/demo/demo.js')).toBe(true)
+})
+
+// The same slide of the built site in Firefox ESR (SpiderMonkey), which Playwright cannot drive
+// here: puppeteer-core drives it over WebDriver BiDi.
+test('in Firefox too: the built slide runs the module and the component side by side, each with node:wasi\'s bytes', async ({ baseURL }) => {
+  const executablePath = findFirefox()
+  test.skip(!executablePath, 'Firefox ESR is not installed (apt-get install -y firefox-esr)')
+  test.setTimeout(180_000)
+  const no = slideTitled(slides, TITLE)
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: executablePath!, protocol: 'webDriverBiDi', headless: true, timeout: 60_000 })
+  // Puppeteer starts Firefox in its own process group: nothing else ends it if this test dies.
+  const watchdog = killWithParent(browser.process()?.pid, { group: true })
+  try {
+    const page = await browser.newPage()
+    await page.setViewport({ width: 1280, height: 720 })
+    await page.goto(`${baseURL}${no}`)
+    const input = 'SpiderMonkey → 🦊 too'
+    const expected = (await runNodeWasi('demo', { stdin: input })).stdout.toString('utf8')
+    const cell = (side: string, part: string) => `.slidev-page-${no} .cc-col[data-side="${side}"] .${part}`
+    // It ran on entering the slide; then our input, with Run both.
+    await page.waitForSelector(cell('component', 'cc-finished'), { timeout: 90_000 })
+    await page.locator(`.slidev-page-${no} .cc-input`).fill(input)
+    await page.locator(`.slidev-page-${no} .cc-button`).click()
+    const outputs = await page.waitForFunction((sel: { module: string, component: string }, want: string) => {
+      const text = (s: string) => document.querySelector(s)?.textContent ?? ''
+      return text(sel.module) === want && text(sel.component) === want ? [text(sel.module), text(sel.component)] : false
+    }, { timeout: 90_000 }, { module: cell('module', 'cc-out'), component: cell('component', 'cc-out') }, expected)
+    expect(await outputs.jsonValue()).toEqual([expected, expected])
+    for (const side of ['module', 'component'])
+      expect(await page.$eval(cell(side, 'cc-finished'), e => e.textContent)).toContain('exit code 0')
+  }
+  finally {
+    await browser.close()
+    watchdog?.kill()
+  }
 })
