@@ -9,12 +9,12 @@ import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { findFirefox } from '../../tooling/lib/find-browser.mjs'
 import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
 import { fileAt, siteFiles } from '../../tooling/lib/site-files'
-import { root, runNodeWasi } from '../helpers/node-wasi'
+import { manifestPath, root, runNodeWasi } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 const TITLE = 'Preview 1, preview 2 and components'
-const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8'))
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 const component = manifest.components.find((c: { name: string }) => c.name === 'demo')
 const files = siteFiles(join(root, 'test-dist'))
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { formatBytes } from '../../demos/shared/format'
 import { deckSlides } from '../../tooling/lib/deck-slides'
-import { root, runNodeWasi } from '../helpers/node-wasi'
+import { manifestPath, root, runNodeWasi } from '../helpers/node-wasi'
 
 test('the exported PDF shows every slide and each demo\'s real output', async () => {
   test.setTimeout(300_000)
@@ -65,7 +65,7 @@ test('the exported PDF shows every slide and each demo\'s real output', async ()
     expect(text).toContain('returned 111')
     expect(text).toMatch(/The command costs \d+×/)
     // The charts read the manifest and the bench, in binary units.
-    const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as WasmManifest
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WasmManifest
     // (The WASI conformance suite's programs are not on the slides.)
     for (const m of manifest.modules.filter(m => !m.conformance))
       expect(text, `${m.name}'s size`).toContain(formatBytes(m.bytes))

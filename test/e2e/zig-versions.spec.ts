@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatBytes } from '../../demos/shared/format'
 import { deckSlides } from '../../tooling/lib/deck-slides'
-import { root } from '../../tooling/lib/paths.mjs'
+import { manifestPath, root } from '../../tooling/lib/paths.mjs'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
 const slideNo = (title: string) => slides.find(s => s.title === title)!.no
 const json = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))
-const manifest = json('public/wasm/manifest.json')
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 const versions = json('bench/zig-versions.json')
 const stdWasi = json('zig/std-wasi/results.json')
 
