@@ -13,10 +13,10 @@ test('the talk has a main line of 25 to 35 slides (backups after "Thank you"), e
 })
 
 test('the presenter view shows the current slide, the next one and the notes', async ({ page, problems }) => {
-  const seed = slides[slideTitled(slides, 'JS+WASM runtimes') - 1]
-  await page.goto(`presenter/${seed.no}`)
-  await expect(page.locator(`#slide-content .slidev-page-${seed.no} h1`).first()).toHaveText('JS+WASM runtimes')
-  await expect(page.locator(`.slidev-page-${seed.no + 1} h1`).first()).toHaveText(slides[seed.no].title)
+  const runtimesSlide = slides[slideTitled(slides, 'JS+WASM runtimes') - 1]
+  await page.goto(`presenter/${runtimesSlide.no}`)
+  await expect(page.locator(`#slide-content .slidev-page-${runtimesSlide.no} h1`).first()).toHaveText('JS+WASM runtimes')
+  await expect(page.locator(`.slidev-page-${runtimesSlide.no + 1} h1`).first()).toHaveText(slides[runtimesSlide.no].title)
   await expect(page.locator('.slidev-note').first()).toContainText('The ones within brackets are JS engines.')
   expect(problems.pageErrors).toEqual([])
   expect(problems.foreignRequests).toEqual([])

@@ -1,4 +1,4 @@
-// The runtime table: the seed's list with what this machine verified (or why a
+// The runtime table: the 2023 slide's list with what this machine verified (or why a
 // runtime cannot run here), and the comparison with the recorded rows plus this
 // browser measured live.
 import { readFileSync } from 'node:fs'
@@ -16,7 +16,7 @@ const report = { ...recorded, runtimes: recorded.runtimes.filter(r => !r.compone
 const componentRows = recorded.runtimes.filter(r => r.component)
 const version = (id: string) => shortVersion(report.runtimes.find(r => r.id === id)!.version)
 
-test('the seed slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
+test('the 2023 slide: every row reads verified (saying what ran) or why it cannot run here, and this browser live', async ({ page }) => {
   const slide = await openSlide(page, slides.find(s => s.title === 'JS+WASM runtimes')!.no)
   const table = slide.locator('.runtime-table')
   const verified: Array<[string, string[], string?]> = [
