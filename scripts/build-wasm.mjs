@@ -18,11 +18,12 @@ import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 const outIndex = process.argv.indexOf('--out')
 const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1] : wasmDir)
 
-const zig = findZig()
-if ('error' in zig) {
-  console.error(`build:wasm: ${zig.error}`)
+const found = findZig()
+if ('error' in found) {
+  console.error(`build:wasm: ${found.error}`)
   process.exit(1)
 }
+const zig = found
 
 class BuildFailed extends Error {}
 const prefix = mkdtempSync(join(tmpdir(), 'zig-out-'))
@@ -35,7 +36,8 @@ try {
   try {
     execFileSync(zig.bin, ['build', '--prefix', prefix, ...caches], { cwd: join(root, 'zig'), stdio: 'inherit', env })
   }
-  catch (e) {
+  catch (error) {
+    const e = /** @type {{ status?: number, message: string }} */ (error)
     console.error(`build:wasm: zig build failed (${e.status === undefined ? e.message : `exit ${e.status}`}); its messages are above`)
     process.exitCode = 1
     throw new BuildFailed()
@@ -54,6 +56,8 @@ try {
     const bytes = readFileSync(join(prefix, 'bin', file))
     copyFileSync(join(prefix, 'bin', file), join(outDir, file))
     const source = ['zig', 'c'].map(ext => `zig/src/${name}.${ext}`).find(path => existsSync(join(root, path)))
+    if (!source)
+      throw new Error(`build:wasm: ${file} has no source in zig/src/`)
     const { kind, bytes: size, gzipBytes, sha256: hash, imports, exports, stackBytes } = wasmFacts(bytes)
     return {
       name,

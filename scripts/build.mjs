@@ -10,6 +10,7 @@ import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from 
 import { leaveOutTestModules } from '../tooling/lib/site-modules.mjs'
 
 const args = process.argv.slice(2)
+/** @param {string} name a flag, given as `--name value` or `--name=value` @param {string} fallback its value when it is not given */
 function option(name, fallback) {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : args.find(a => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? fallback

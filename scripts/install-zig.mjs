@@ -18,7 +18,7 @@ function install() {
     env: { ...process.env, PIP_REQUIRE_VIRTUALENV: '0', PIP_USER: '0' },
   })
   if (pip.error)
-    return pip.error.code === 'ENOENT' ? 'python3 is not on PATH' : `python3 did not run (${pip.error.message})`
+    return /** @type {NodeJS.ErrnoException} */ (pip.error).code === 'ENOENT' ? 'python3 is not on PATH' : `python3 did not run (${pip.error.message})`
   if (pip.status !== 0) {
     rmSync(staging, { recursive: true, force: true })
     const lines = `${pip.stderr}\n${pip.stdout}`.split('\n').map(l => l.trim()).filter(Boolean)

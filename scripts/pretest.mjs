@@ -7,6 +7,7 @@ import { findAnyChromium, findChromium, findFirefox, has, hasFonts, NO_CHROMIUM_
 
 const canApt = () => process.getuid?.() === 0 && has('apt-get')
 
+/** @param {string[]} packages Debian's package names */
 function aptInstall(packages) {
   console.log(`pretest: installing ${packages.join(' ')} with apt`)
   execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')} >/dev/null`, { stdio: 'inherit' })

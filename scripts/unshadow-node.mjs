@@ -18,6 +18,6 @@ try {
   }
 }
 catch (e) {
-  if (e.code !== 'ENOENT')
+  if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'ENOENT')
     throw e
 }

@@ -11,11 +11,21 @@ import { WASI } from 'node:wasi'
 import { parseRun, runHeaders } from '../shared/http-run.mjs'
 
 const wasmDir = process.env.WASM_DIR ?? new URL('./wasm/', import.meta.url).pathname
+/** @type {Map<string, WebAssembly.Module>} */
 const compiled = new Map() // kept between invocations of a warm Lambda
 
+/**
+ * @typedef {{ rawPath: string, rawQueryString?: string, headers?: Record<string, string>, body?: string, isBase64Encoded?: boolean }} HttpEvent
+ *   the part of a payload format 2.0 event this handler reads
+ */
+
+/**
+ * @param {HttpEvent} event the request
+ * @returns {Promise<{ statusCode: number, headers?: Record<string, string>, body: string, isBase64Encoded?: boolean }>} the answer
+ */
 export async function handler(event) {
   const run = parseRun(event.rawPath, event.rawQueryString ?? '', name => event.headers?.[name])
-  if (run.error)
+  if ('error' in run)
     return { statusCode: 404, body: run.error }
   // Only /tmp is writable in Lambda: stdin, stdout, stderr and the files go there.
   const dir = mkdtempSync(join(tmpdir(), 'wasi-'))
@@ -39,9 +49,12 @@ export async function handler(event) {
       stderr: fds[2],
       returnOnExit: true,
     })
-    if (!compiled.has(run.program))
-      compiled.set(run.program, await WebAssembly.compile(readFileSync(join(wasmDir, `${run.program}.wasm`))))
-    const instance = await WebAssembly.instantiate(compiled.get(run.program), { wasi_snapshot_preview1: wasi.wasiImport })
+    let module = compiled.get(run.program)
+    if (!module) {
+      module = await WebAssembly.compile(readFileSync(join(wasmDir, `${run.program}.wasm`)))
+      compiled.set(run.program, module)
+    }
+    const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport })
     const t0 = performance.now()
     let exitCode, trap
     try {

@@ -32,7 +32,8 @@ const event = {
   body: body.toString('base64'),
   isBase64Encoded: true,
 }
-const response = await handler(event, { functionName: 'zig-wasi', awsRequestId: event.requestContext.requestId, getRemainingTimeInMillis: () => 30_000 })
+const response = await handler(event)
+/** @type {string[]} */
 const problems = []
 if (!Number.isInteger(response?.statusCode))
   problems.push('statusCode is not an integer')

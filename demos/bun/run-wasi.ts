@@ -1,25 +1,18 @@
 // Bun's host: runs a wasm32-wasi command with Bun's node:wasi.
-// bun demos/bun/run-wasi.ts [--dir DIR] [--timing FILE] module.wasm [args...]
+// bun demos/bun/run-wasi.ts [--dir DIR] [--preopen NAME=DIR]... [--env K=V]... [--timing FILE] module.wasm [args...]
 import { basename } from 'node:path'
 import { WASI } from 'node:wasi'
+import { hostArgs } from '../shared/host-args.mjs'
 import { timeStartToExit } from '../shared/host-timing.mjs'
 
-const argv = Bun.argv.slice(2)
-const preopens: Record<string, string> = {}
-while (argv[0]?.startsWith('--')) {
-  const [flag, value] = argv.splice(0, 2)
-  if (flag === '--dir')
-    preopens['/'] = value
-  else if (flag === '--timing')
-    timeStartToExit(WASI, value)
-}
-const [wasmPath, ...args] = argv
+const { env, preopens, timing, wasmPath, args } = hostArgs(Bun.argv.slice(2))
+timeStartToExit(WASI, timing)
 
 // #region host
 const wasi = new WASI({
   version: 'preview1',
   args: [basename(wasmPath, '.wasm'), ...args],
-  env: {},
+  env,
   preopens,
 })
 const bytes = await Bun.file(wasmPath).arrayBuffer()

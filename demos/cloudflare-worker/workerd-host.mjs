@@ -1,4 +1,3 @@
-// @ts-check
 // Runs the Worker on the slide in real workerd (Cloudflare's open-source runtime)
 // on 127.0.0.1: bundles src/index.js with esbuild, gives workerd the committed
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.

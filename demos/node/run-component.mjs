@@ -2,6 +2,7 @@
 // (public/wasm/components/<name>/, see tooling/lib/components.mjs), on
 // @bytecodealliance/preview2-shim's Node build. The same command line as run-wasi.mjs:
 // node demos/node/run-component.mjs [--dir DIR] [--env K=V]... [--timing FILE] public/wasm/<name>.component.wasm [args...]
+// (the flags: ../shared/host-args.mjs)
 // --timing FILE (npm run runtimes): the time from calling wasi:cli/run to its end, into FILE.
 // The shim reads and writes fds 0-2 itself. Its `exit` calls process.exit, which drops what
 // is still queued for a piped stdout (Node writes pipes asynchronously): ours unwinds the
@@ -12,39 +13,27 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as shim from '@bytecodealliance/preview2-shim'
+import { hostArgs } from '../shared/host-args.mjs'
 import { wasiImports } from '../shared/wasi-imports.mjs'
 
-const argv = process.argv.slice(2)
-const env = {}
-let dir
-let timing
-while (argv[0]?.startsWith('--')) {
-  const [flag, value] = argv.splice(0, 2)
-  if (flag === '--env')
-    env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
-  else if (flag === '--dir')
-    dir = value
-  else if (flag === '--timing')
-    timing = value
-  else
-    throw new Error(`run-component: unknown flag ${flag}`)
-}
-const [componentPath, ...args] = argv
+const { env, preopens, timing, wasmPath: componentPath, args } = hostArgs(process.argv.slice(2))
 const name = basename(componentPath, '.component.wasm')
 const transpiled = join(dirname(componentPath), 'components', name)
 
 shim.cli._setArgs([name, ...args])
 shim.cli._setEnv(env)
-shim.filesystem._setPreopens(dir ? { '/': dir } : {})
+// @ts-expect-error -- the package's types are its browser build's; Node's takes host paths
+shim.filesystem._setPreopens(preopens)
 class Exit {
+  /** @param {{ tag: 'ok' | 'err' }} status what wasi:cli/exit was given */
   constructor(status) {
     this.code = status.tag === 'err' ? 1 : 0
   }
 }
 const { instantiate } = await import(pathToFileURL(join(transpiled, `${name}.js`)).href)
 const component = await instantiate(
-  file => WebAssembly.compile(readFileSync(join(transpiled, file))),
-  { ...wasiImports(shim), 'wasi:cli/exit': { exit: (status) => { throw new Exit(status) } } },
+  (/** @type {string} */ file) => WebAssembly.compile(readFileSync(join(transpiled, file))),
+  { ...wasiImports(shim), 'wasi:cli/exit': { exit: (/** @type {{ tag: 'ok' | 'err' }} */ status) => { throw new Exit(status) } } },
 )
 const t0 = performance.now()
 if (timing)

@@ -1,29 +1,17 @@
 // Node's host: runs a wasm32-wasi command with node:wasi.
 // node demos/node/run-wasi.mjs [--dir DIR] [--preopen NAME=DIR]... [--env K=V]... [--timing FILE] module.wasm [args...]
-// --dir DIR preopens DIR as "/"; --preopen preopens DIR under NAME (in the order given, from fd 3).
+// (the flags: ../shared/host-args.mjs)
 // The global process, not an import of node:process: importing it reads process.stdout,
 // which makes a piped stdout non-blocking (Zig's output then stops at about 64 KiB).
 /* eslint-disable node/prefer-global/process */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { WASI } from 'node:wasi'
+import { hostArgs } from '../shared/host-args.mjs'
 import { timeStartToExit } from '../shared/host-timing.mjs'
 
-const argv = process.argv.slice(2)
-const env = {}
-const preopens = {}
-while (argv[0]?.startsWith('--')) {
-  const [flag, value] = argv.splice(0, 2)
-  if (flag === '--env')
-    env[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
-  else if (flag === '--dir')
-    preopens['/'] = value
-  else if (flag === '--preopen')
-    preopens[value.slice(0, value.indexOf('='))] = value.slice(value.indexOf('=') + 1)
-  else if (flag === '--timing')
-    timeStartToExit(WASI, value)
-}
-const [wasmPath, ...args] = argv
+const { env, preopens, timing, wasmPath, args } = hostArgs(process.argv.slice(2))
+timeStartToExit(WASI, timing)
 
 // #region host
 const wasi = new WASI({

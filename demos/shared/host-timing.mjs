@@ -7,11 +7,17 @@ import { writeFileSync } from 'node:fs'
 // an ES module would read every property of process, process.stdin included, and that
 // turns a stdin pipe non-blocking: Zig then fails with "error: Unexpected".
 
+/** @typedef {{ prototype: { start: (instance: WebAssembly.Instance) => number | undefined } }} WasiClass a runtime's node:wasi class */
+
+/**
+ * @param {WasiClass} WASI the runtime's node:wasi class, whose start() is wrapped
+ * @param {string | undefined} file where the time goes, as JSON { computeMs } (none: nothing is timed)
+ */
 export function timeStartToExit(WASI, file) {
   if (!file)
     return
   const start = WASI.prototype.start
-  WASI.prototype.start = function (instance) {
+  WASI.prototype.start = function (/** @type {WebAssembly.Instance} */ instance) {
     const t0 = performance.now()
     process.on('exit', () => writeFileSync(file, JSON.stringify({ computeMs: performance.now() - t0 })))
     return start.call(this, instance)

@@ -39,17 +39,19 @@ export function parseRun(path, query, header) {
   if (!m || !PROGRAMS.includes(m[1]))
     return { error: `POST /run/<program>, one of ${PROGRAMS.join(', ')}` }
   const params = new URLSearchParams(query)
+  /** @type {Record<string, string>} */
   const env = {}
   for (const pair of params.getAll('env')) {
     const eq = pair.indexOf('=')
     if (eq > 0)
       env[pair.slice(0, eq)] = pair.slice(eq + 1)
   }
+  /** @type {Record<string, Uint8Array>} */
   const files = {}
   const filesHeader = header('x-wasi-files')
   if (filesHeader) {
     for (const [name, b64] of Object.entries(JSON.parse(decodeURIComponent(filesHeader))))
-      files[name] = fromBase64(b64)
+      files[name] = fromBase64(String(b64))
   }
   return { program: m[1], args: params.getAll('arg'), env, files }
 }

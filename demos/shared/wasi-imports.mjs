@@ -1,4 +1,3 @@
-// @ts-check
 // The import object a jco-transpiled component takes ("async" instantiation): every
 // interface of preview2-shim (its Node or its browser build), keyed the way the
 // transpiled JS asks for it: cli.terminalInput is "wasi:cli/terminal-input".

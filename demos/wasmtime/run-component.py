@@ -1,31 +1,20 @@
 # wasmtime's component host: runs a WASI 0.2 command component with wasmtime-py
 # (PyPI `wasmtime`, its wasmtime.component API and Wasmtime's own WASIp2).
 # python3 demos/wasmtime/run-component.py [--dir DIR] [--env K=V]... [--timing FILE] x.component.wasm [args...]
+# (the flags: host_args.py)
 # --timing FILE (npm run runtimes): the time from calling wasi:cli/run to its end, into FILE.
 # stdin, stdout and stderr are the process's own; the exit code is the component's
 # (wasi:cli/exit: 0 or 1); a trap prints "wasm trap: ..." on stderr and exits 134.
-import json
 import os
 import sys
 import time
 
+import host_args
 from wasmtime import Engine, ExitTrap, Store, Trap, WasiConfig, WasmtimeError
 from wasmtime.component import Component, Linker
 
-argv = sys.argv[1:]
-env = []
-directory = None
-timing = None
-while argv and argv[0].startswith('--'):
-    flag, value = argv[0], argv[1]
-    argv = argv[2:]
-    if flag == '--env':
-        env.append(tuple(value.split('=', 1)))
-    elif flag == '--dir':
-        directory = value
-    elif flag == '--timing':
-        timing = value
-path, args = argv[0], argv[1:]
+host = host_args.parse(sys.argv[1:])
+path, args, env, directory = host.path, host.args, host.env, host.directory
 name = os.path.basename(path).removesuffix('.component.wasm')
 
 engine = Engine()
@@ -50,9 +39,7 @@ try:
     try:
         result = run(store)
     finally:
-        if timing:
-            with open(timing, 'w') as f:
-                json.dump({'computeMs': (time.perf_counter() - t0) * 1000}, f)
+        host.write_timing(t0)
     sys.exit(0 if result is None or getattr(result, 'tag', 'ok') == 'ok' else 1)
 except ExitTrap as e:
     sys.exit(e.code)

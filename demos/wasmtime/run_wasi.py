@@ -2,30 +2,20 @@
 # (PyPI wasmtime, installed by npm run runtimes:install into .runtimes/wasmtime).
 # python3 demos/wasmtime/run_wasi.py [--dir DIR] [--env K=V]... [--timing FILE] module.wasm [args...]
 # python3 demos/wasmtime/run_wasi.py --version   (the wasmtime package that runs)
-# --dir DIR preopens DIR as "/"; --timing FILE writes _start to its exit, timed here, into FILE.
-import json
+# (the flags: host_args.py; --timing FILE times _start to its exit.)
 import sys
 import time
 from importlib.metadata import version
 from os.path import basename
 
+import host_args
 from wasmtime import Engine, ExitTrap, Linker, Module, Store, Trap, WasiConfig
 
-argv = sys.argv[1:]
-if argv == ['--version']:
+if sys.argv[1:] == ['--version']:
     print(f'wasmtime {version("wasmtime")}')
     sys.exit(0)
-env, preopen, timing = [], None, None
-while argv and argv[0].startswith('--'):
-    flag, value = argv[0], argv[1]
-    argv = argv[2:]
-    if flag == '--env':
-        env.append(tuple(value.split('=', 1)))
-    elif flag == '--dir':
-        preopen = value
-    elif flag == '--timing':
-        timing = value
-wasm_path, args = argv[0], argv[1:]
+host = host_args.parse(sys.argv[1:])
+wasm_path, args, env, preopen = host.path, host.args, host.env, host.directory
 
 # region host
 engine = Engine()
@@ -54,7 +44,5 @@ except Trap as e:  # a panic: its text is on stderr
     print(e.message, file=sys.stderr)
     code = 134
 # endregion host
-if timing:
-    with open(timing, 'w') as f:
-        json.dump({'computeMs': (time.perf_counter() - t0) * 1000}, f)
+host.write_timing(t0)
 sys.exit(code)

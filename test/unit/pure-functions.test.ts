@@ -7,6 +7,7 @@ import { parseDiagnostics, SOURCE_FILE } from '../../demos/browser/live-zig/comp
 import { resolvePath, Symlink } from '../../demos/browser/runner/wasi-fixes'
 import { DISPLAY_LIMIT, OutputText } from '../../demos/browser/view/output-text'
 import { formatBytes, formatMs } from '../../demos/shared/format'
+import { hostArgs } from '../../demos/shared/host-args.mjs'
 import { fromBase64, parseRun, runHeaders, runRequestParts, toBase64 } from '../../demos/shared/http-run.mjs'
 import { sourcePolicy } from '../../dev-server/compile-endpoint'
 
@@ -163,6 +164,23 @@ describe('the HTTP run request', () => {
     expect(runHeaders({ exitCode: 3, stderr, computeMs: 1.5 })).toEqual({ 'content-type': 'application/octet-stream', 'x-exit-code': '3', 'x-stderr': toBase64(stderr), 'x-compute-ms': '1.5' })
     expect(runHeaders({ trap: 'unreachable\u2028', stderr, computeMs: 2 })).toHaveProperty('x-trap', 'unreachable?')
     expect(fromBase64(toBase64(stderr))).toEqual(stderr)
+  })
+})
+
+describe('the JS hosts\' command line', () => {
+  const fail = (message: string): never => {
+    throw new Error(message)
+  }
+  it('reads env, preopens (in order), timing, the module and its args', () => {
+    const host = hostArgs(['--env', 'K=a=b', '--preopen', 'data=/tmp/d', '--dir', '/tmp/r', '--timing', 't.json', 'm.wasm', '--not-a-flag', 'x'], fail)
+    expect(host).toEqual({ env: { K: 'a=b' }, preopens: { 'data': '/tmp/d', '/': '/tmp/r' }, timing: 't.json', wasmPath: 'm.wasm', args: ['--not-a-flag', 'x'] })
+    expect(Object.keys(host.preopens)).toEqual(['data', '/'])
+  })
+
+  it('says what is wrong with an unknown flag, a flag without its value, or no module', () => {
+    expect(() => hostArgs(['--verbose', 'm.wasm'], fail)).toThrow(/^unknown flag --verbose; usage: /)
+    expect(() => hostArgs(['--dir'], fail)).toThrow(/^--dir needs a value/)
+    expect(() => hostArgs(['--env', 'A=1'], fail)).toThrow(/^no module given/)
   })
 })
 

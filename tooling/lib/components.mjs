@@ -10,7 +10,7 @@ import { componentNew, componentWit, preview1AdapterCommandPath, transpile } fro
 export const COMPONENT_PROGRAMS = ['demo', 'greet', 'mandelbrot', 'exit-code', 'read-file', 'panic', 'forever']
 
 /** Where a program's transpiled component goes, under the wasm directory. */
-export const transpiledDir = name => `components/${name}`
+export const transpiledDir = (/** @type {string} */ name) => `components/${name}`
 
 /** jco's version, from its package (the adapter is the one it ships). */
 export function jcoVersion() {
@@ -23,7 +23,7 @@ export function jcoVersion() {
  * @param {string} wit
  */
 export function witInterfaces(wit) {
-  const of = kind => [...wit.matchAll(new RegExp(`^\\s*${kind} ([\\w:/.@-]+);`, 'gm'))].map(m => m[1]).sort()
+  const of = (/** @type {'import' | 'export'} */ kind) => [...wit.matchAll(new RegExp(`^\\s*${kind} ([\\w:/.@-]+);`, 'gm'))].map(m => m[1]).sort()
   return { imports: of('import'), exports: of('export') }
 }
 

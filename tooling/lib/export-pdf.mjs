@@ -29,6 +29,8 @@ export class ExportError extends Error {}
 /**
  * Prints the built site in `dir` (built for `base`) to `output`.
  * Resolves to { pages, ms }; throws ExportError with a one-line reason.
+ * @param {{ dir: string, base?: string, output: string, executablePath?: string }} options the built site, its base path, the PDF to write, the Chromium to print with (Playwright's own if none)
+ * @returns {Promise<{ pages: number, ms: number }>} the PDF's page count and how long it took
  */
 export async function exportPdf({ dir, base = '/', output, executablePath }) {
   const t0 = performance.now()
@@ -55,7 +57,7 @@ export async function exportPdf({ dir, base = '/', output, executablePath }) {
     rmSync(output, { force: true })
     if (e instanceof ExportError)
       throw e
-    throw new ExportError(String(e?.message ?? e).split('\n')[0])
+    throw new ExportError(String(e instanceof Error ? e.message : e).split('\n')[0])
   }
   finally {
     await browser?.close()
@@ -67,8 +69,12 @@ export async function exportPdf({ dir, base = '/', output, executablePath }) {
  * Opens Slidev's print view (every slide, one under the other) and waits until it is what the
  * PDF should show: every slide loaded, every demo done, the fonts ready, no slide without text.
  * Resolves to the number of slides and one slide's size; throws ExportError saying what is wrong.
+ * @param {import('playwright-core').Page} page a page of the browser that prints
+ * @param {string} url the print view's URL
+ * @returns {Promise<{ count: number, width: number, height: number }>} the slides' count, one slide's size in CSS px
  */
 export async function openPrintView(page, url) {
+  /** @type {string[]} */
   const errors = []
   page.on('pageerror', e => errors.push(e.message))
   await page.goto(url, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS })
@@ -76,7 +82,7 @@ export async function openPrintView(page, url) {
   await containers.first().waitFor({ timeout: STEP_TIMEOUT_MS })
   const count = await containers.count()
   // A page is one slide's canvas; Slidev's exporter sizes the viewport to the whole print page.
-  const { width, height } = await containers.first().evaluate(e => ({ width: e.offsetWidth, height: e.offsetHeight }))
+  const { width, height } = await containers.first().evaluate(e => ({ width: /** @type {HTMLElement} */ (e).offsetWidth, height: /** @type {HTMLElement} */ (e).offsetHeight }))
   await page.setViewportSize({ width, height: height * count })
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0, undefined, { timeout: STEP_TIMEOUT_MS })
     .catch(() => {
@@ -96,7 +102,7 @@ export async function openPrintView(page, url) {
   const blank = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
     // innerText, not textContent: only what is rendered counts.
     // eslint-disable-next-line unicorn/prefer-dom-node-text-content
-    .map((c, i) => (c.innerText.trim() ? 0 : i + 1))
+    .map((c, i) => (/** @type {HTMLElement} */ (c).innerText.trim() ? 0 : i + 1))
     .filter(Boolean))
   if (blank.length)
     throw new ExportError(`slides ${blank.join(', ')} rendered no text`)
@@ -109,7 +115,11 @@ export async function openPrintView(page, url) {
   return { count, width, height }
 }
 
-/** The print view, as PDF bytes: one page per slide, at the slide's own size. */
+/**
+ * The print view, as PDF bytes: one page per slide, at the slide's own size.
+ * @param {import('playwright-core').Page} page the print view, opened by openPrintView
+ * @param {{ width: number, height: number }} size one slide's size in CSS px
+ */
 export function printPage(page, { width, height }) {
   return page.pdf({
     width: `${width}px`,
@@ -124,6 +134,7 @@ export function printPage(page, { width, height }) {
  * A PDF whose glyphs were never drawn still has its pages: check that it carries text.
  * With pdftotext (poppler-utils) the text is read back; without it, the PDF must at least
  * embed a font.
+ * @param {string} file the PDF
  */
 function checkText(file) {
   const read = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' })

@@ -13,7 +13,7 @@ export function findChromium() {
   return candidates.find(path => path && isProgram(path))
 }
 
-/** An executable regular file (a path masked with /dev/null, or a directory, is not). */
+/** An executable regular file (a path masked with /dev/null, or a directory, is not). @param {string} path */
 function isProgram(path) {
   try {
     accessSync(path, constants.X_OK)
@@ -41,6 +41,7 @@ export function hasFonts() {
   if (process.platform !== 'linux')
     return true
   const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', join(homedir(), '.fonts'), join(homedir(), '.local/share/fonts')]
+  /** @type {(dir: string, depth?: number) => boolean} */
   const anyFont = (dir, depth = 0) => {
     let entries
     try {
@@ -59,7 +60,10 @@ export function hasFonts() {
 export const NO_FONTS_MESSAGE = 'No fonts are installed, so Chromium would render slides without any text '
   + '(Debian/Ubuntu: apt-get install -y fonts-dejavu-core fonts-liberation).'
 
-/** Stops a command that renders slides when no font is installed, saying what it would have made. */
+/**
+ * Stops a command that renders slides when no font is installed, saying what it would have made.
+ * @param {string} command the command's name @param {string} consequence what is not made
+ */
 export function requireFonts(command, consequence) {
   if (!hasFonts()) {
     console.error(`${command}: ${NO_FONTS_MESSAGE} ${consequence}`)
@@ -80,4 +84,4 @@ export async function playwrightsOwn() {
 }
 
 /** Whether a command is on PATH. */
-export const has = command => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+export const has = (/** @type {string} */ command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0

@@ -1,4 +1,3 @@
-// @ts-check
 // A child that must not outlive the process that started it (workerd, a deno server,
 // Firefox): if this process dies without stopping it (killed by a test runner, the dev
 // server stopped mid-comparison), a detached watchdog SIGKILLs it (its whole process

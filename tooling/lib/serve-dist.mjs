@@ -5,6 +5,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,7 +24,11 @@ const TYPES = {
   '.map': 'application/json',
 }
 
-/** Starts the server; resolves to { url, close } once it listens. */
+/**
+ * Starts the server; resolves once it listens.
+ * @param {{ dir?: string, base?: string, port?: number, host?: string }} [options] what to serve, under which base path, where
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>} the deck's URL, and how to stop serving
+ */
 export function serveDist({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1' } = {}) {
   const root = resolve(dir)
   const prefix = base.endsWith('/') ? base : `${base}/`
@@ -55,8 +60,8 @@ export function serveDist({ dir = 'dist', base = '/', port = 0, host = '127.0.0.
   })
   return new Promise((resolvePromise) => {
     server.listen(port, host, () => {
-      const { port: actual } = server.address()
-      resolvePromise({ url: `http://${host}:${actual}${prefix}`, close: () => new Promise(r => server.close(r)) })
+      const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address())
+      resolvePromise({ url: `http://${host}:${actual}${prefix}`, close: () => new Promise(r => server.close(() => r())) })
     })
   })
 }

@@ -4,9 +4,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** Removes the manifest's `conformance` modules from a built site in `dir`. */
+/** Removes the manifest's `conformance` modules from a built site in `dir`. @param {string} dir */
 export function leaveOutTestModules(dir) {
   const path = join(dir, 'wasm/manifest.json')
+  /** @type {{ modules: { file: string, conformance?: boolean }[] }} */
   const manifest = JSON.parse(readFileSync(path, 'utf8'))
   for (const m of manifest.modules.filter(m => m.conformance))
     rmSync(join(dir, m.file), { force: true })

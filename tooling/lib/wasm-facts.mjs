@@ -14,7 +14,7 @@ export const gzipSize = bytes => gzipSync(bytes, { level: 9 }).length
  * global the module defines, a mutable i32) to address 0, with the data segments above it. A
  * program that goes deeper stores below address 0, which traps. Undefined for a module laid out
  * otherwise (no such global, or data below the stack's top).
- * @param {Uint8Array} bytes a .wasm module
+ * @param {Uint8Array<ArrayBuffer>} bytes a .wasm module
  * @returns {number | undefined} the stack's size in bytes
  */
 export function stackBytes(bytes) {
@@ -82,7 +82,7 @@ export function stackBytes(bytes) {
 }
 
 /**
- * @param {Uint8Array} bytes a .wasm module
+ * @param {Uint8Array<ArrayBuffer>} bytes a .wasm module
  * @returns {{ kind: 'command' | 'reactor', bytes: number, gzipBytes: number, sha256: string, imports: string[], exports: string[], stackBytes?: number }} its size, hash, interface and stack
  */
 export function wasmFacts(bytes) {
