@@ -4,12 +4,12 @@
 // comptime array grew Zig 0.11 to 7 GB in a minute; 0.17 stops at the cap with OutOfMemory). Nothing it compiles runs here:
 // the module goes back to the page.
 import type { CompileDiagnostic } from '../demos/browser/live-zig/compile-reply'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseDiagnostics, SOURCE_FILE } from '../demos/browser/live-zig/compile-reply'
+import { spawnWatched } from '../tooling/lib/spawn-watched.mjs'
 import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 
 export type CompileResult
@@ -49,24 +49,12 @@ export async function compileZig(source: string, { timeoutMs = COMPILE_TIMEOUT_M
       '--cache-dir',
       join(dir, 'cache'),
     ], memoryLimitBytes)
-    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (c) => {
-      output += c
-    })
-    child.stderr.on('data', (c) => {
-      output += c
-    })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-    clearTimeout(timer)
+    const compiler = spawnWatched([command, ...args], { cwd: dir, deadlineMs: timeoutMs })
+    const code = await compiler.closed
+    const output = compiler.output()
     const ms = performance.now() - t0
-    if (timedOut)
-      return { ok: false, ms, diagnostics: [], output: `the compiler was stopped after ${timeoutMs / 1000} s`, timedOut }
+    if (compiler.timedOut())
+      return { ok: false, ms, diagnostics: [], output: `the compiler was stopped after ${timeoutMs / 1000} s`, timedOut: true }
     if (code !== 0 && /^error: OutOfMemory$/m.test(output) && !parseDiagnostics(output).length)
       return { ok: false, ms, diagnostics: [], output: `the compiler ran out of its ${memoryLimitBytes / GIB} GiB of memory`, outOfMemory: true }
     if (code !== 0)

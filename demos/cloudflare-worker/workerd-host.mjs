@@ -5,14 +5,13 @@
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
 import { wasmDir } from '../../tooling/lib/paths.mjs'
+import { freePort, startServer } from '../../tooling/lib/spawn-probe.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -35,18 +34,6 @@ function workerdVersion() {
     v.on('error', () => resolve('workerd (version unknown)'))
   })
   return version
-}
-
-/** @returns {Promise<number>} a port nothing listens on now */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** @param {string} name */
@@ -117,53 +104,27 @@ ${Object.keys(modules).map(name => `    (name = "${name}", wasm = embed "${name}
 export async function startWorkerd({ port, startTimeoutMs = 20_000, variant = 'worker', prepared, probe = '/', probeBody = '' } = {}) {
   const dir = prepared ?? await prepareWorker(variant)
   const listen = port ?? await freePort()
-  const t0 = performance.now()
-  const child = spawn(workerdBinary(), ['serve', join(dir, 'config.capnp'), '--socket-addr', `http=127.0.0.1:${listen}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const watchdog = killWithParent(child.pid)
-  let log = ''
-  child.stdout.on('data', (c) => {
-    log += c
-  })
-  child.stderr.on('data', (c) => {
-    log += c
-  })
-  const exited = new Promise(resolve => child.once('exit', resolve))
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      // A busy loop in the Worker ignores SIGTERM: SIGKILL after a grace period.
-      const timer = setTimeout(() => child.kill('SIGKILL'), 2000)
-      await exited
-      clearTimeout(timer)
+  try {
+    // A busy loop in the Worker ignores SIGTERM: stop() sends SIGKILL after 2 s.
+    const server = await startServer([workerdBinary(), 'serve', join(dir, 'config.capnp'), '--socket-addr', `http=127.0.0.1:${listen}`], {
+      port: listen,
+      probe,
+      body: probeBody,
+      timeoutMs: startTimeoutMs,
+      graceMs: 2000,
+    })
+    const stop = async () => {
+      await server.stop()
+      if (!prepared)
+        rmSync(dir, { recursive: true, force: true })
     }
-    watchdog?.kill()
+    return { url: server.url, version: await workerdVersion(), firstAnswerMs: server.firstAnswerMs, stop }
+  }
+  catch (e) {
     if (!prepared)
       rmSync(dir, { recursive: true, force: true })
+    throw e
   }
-
-  const url = `http://127.0.0.1:${listen}/`
-  const deadline = Date.now() + startTimeoutMs
-  for (;;) {
-    if (child.exitCode !== null)
-      break
-    try {
-      const answer = await fetch(new URL(probe, url), { method: 'POST', body: probeBody })
-      await answer.body?.getReader().read()
-      const firstAnswerMs = performance.now() - t0
-      await answer.body?.cancel().catch(() => {})
-      return { url, version: await workerdVersion(), firstAnswerMs, stop }
-    }
-    catch {
-      if (Date.now() > deadline)
-        break
-      await new Promise(r => setTimeout(r, 5))
-    }
-  }
-  await stop()
-  throw new Error(`workerd did not start on ${url}:\n${log}`)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

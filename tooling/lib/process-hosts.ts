@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 
 import { dirname, join } from 'node:path'
 import process from 'node:process'
-import { killWithParent } from './kill-with-parent.mjs'
 import { root, wasmPath } from './paths.mjs'
+import { spawnWatched } from './spawn-watched.mjs'
 
 export { root, wasmPath }
 
@@ -93,34 +93,11 @@ function command(runtime: ProcessRuntime, bin: string, dir: string): string[] {
 
 /** Runs a command to its end (or kills it at the deadline), with stdin given up front. */
 export async function runProcess(argv: string[], { stdin = '', env = {}, timeoutMs = 20_000 }: { stdin?: string | Uint8Array, env?: Record<string, string>, timeoutMs?: number } = {}): Promise<HostRun> {
-  const [exe, ...args] = argv
-  const t0 = performance.now()
-  const child = spawn(exe, args, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...env } })
-  const stdout: Buffer[] = []
-  const stderr: Buffer[] = []
-  let firstByteMs: number | undefined
-  let spawnError: string | undefined
-  child.stdout.on('data', (c: Buffer) => {
-    firstByteMs ??= performance.now() - t0
-    stdout.push(c)
-  })
-  child.stderr.on('data', (c: Buffer) => stderr.push(c))
-  child.stdin.on('error', () => {}) // the program may exit before reading everything
-  child.on('error', (e) => {
-    spawnError = e.message
-  })
-  child.stdin.end(stdin)
   // Every runtime alike: SIGKILL at the deadline, and SIGKILL if this process dies first.
-  const watchdog = killWithParent(child.pid)
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    child.kill('SIGKILL')
-  }, timeoutMs)
-  const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-  clearTimeout(timer)
-  watchdog?.kill()
-  return { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), wallMs: performance.now() - t0, firstByteMs, timedOut, ...(spawnError ? { spawnError } : {}) }
+  const run = spawnWatched(argv, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...env }, stdin, deadlineMs: timeoutMs })
+  const exitCode = await run.closed
+  const spawnError = run.spawnError()
+  return { exitCode, stdout: run.stdout(), stderr: run.stderr(), wallMs: performance.now() - run.startedAt, firstByteMs: run.firstStdoutMs(), timedOut: run.timedOut(), ...(spawnError ? { spawnError } : {}) }
 }
 
 /** `program`: a committed module's name, or the path of a .wasm file. */
@@ -130,16 +107,13 @@ export async function runHost(runtime: ProcessRuntime, program: string, input: H
     throw new Error(`${runtime} is not installed (npm install brings it)`)
   const dir = mkdtempSync(join(tmpdir(), `${runtime}-wasi-`))
   try {
-    const nodeHost = runtime === 'node' || runtime === 'node24' || runtime === 'node26'
-    if (input.preopens && !nodeHost)
-      throw new Error(`named preopens: only Node's host takes them, not ${runtime}'s`)
     const named = Object.entries(input.preopens ?? {}).map(([name, files], i) => ({ name, dir: join(dir, `preopen-${i}`), files }))
     writeTree(dir, input.files ?? {})
     for (const p of named) {
       mkdirSync(p.dir)
       writeTree(p.dir, p.files)
     }
-    const envFlags = nodeHost ? Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]) : []
+    const envFlags = Object.entries(input.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`])
     const dirFlags = input.preopens ? named.flatMap(p => ['--preopen', `${p.name}=${p.dir}`]) : ['--dir', dir]
     const timingFile = join(dir, '.timing.json')
     const timingFlags = timing ? ['--timing', timingFile] : []

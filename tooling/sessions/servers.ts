@@ -5,9 +5,9 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareWorker, startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
 import { root, runtimeBinary, runtimeVersion } from '../lib/process-hosts'
+import { freePort, startServer } from '../lib/spawn-probe.mjs'
 import { post, postToSlideWorker } from './http'
 import { bytesOf, HTTP_DEADLINE_MS } from './session'
-import { freePort, startServer } from './spawn-probe'
 
 export const denoServe: RuntimeDef = {
   id: 'deno-serve',
@@ -22,7 +22,7 @@ export const denoServe: RuntimeDef = {
     const servers: Array<{ stop: () => Promise<void> }> = []
     const boot = async (hello: Case) => {
       const port = await freePort()
-      const s = await startServer(argv(port), port, `/run/${hello.program}`, bytesOf(hello.input.stdin))
+      const s = await startServer(argv(port), { port, probe: `/run/${hello.program}`, body: bytesOf(hello.input.stdin), attemptMs: HTTP_DEADLINE_MS })
       servers.push(s)
       return s
     }

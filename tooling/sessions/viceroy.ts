@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { root } from '../lib/process-hosts'
 import { installedDir, installHint } from '../lib/runtime-installs'
+import { freePort, startServer } from '../lib/spawn-probe.mjs'
 import { postToSlideWorker } from './http'
 import { installedProcess, versionFrom } from './installed-process'
-import { freePort, startServer } from './spawn-probe'
 
 const viceroyBin = (home: string) => join(home, 'bin/viceroy')
 export const FASTLY_DIR = join(root, 'demos/fastly-compute')
@@ -53,8 +53,7 @@ export async function serveFastlyCompute(probe: string | Uint8Array = '') {
   // The server helpers of the list that imports this module: loaded when a server starts.
   const bin = viceroyBin(installedDir('viceroy')!)
   const port = await freePort()
-  const body = typeof probe === 'string' ? te.encode(probe) : probe
-  return startServer([bin, 'serve', '-C', join(FASTLY_DIR, 'fastly.toml'), '--addr', `127.0.0.1:${port}`, FASTLY_WASM], port, '/', body, 120_000)
+  return startServer([bin, 'serve', '-C', join(FASTLY_DIR, 'fastly.toml'), '--addr', `127.0.0.1:${port}`, FASTLY_WASM], { port, body: typeof probe === 'string' ? te.encode(probe) : probe, timeoutMs: 120_000 })
 }
 
 /** The Zig Compute program on `viceroy serve`: a fresh server per start-up, like workerd's rows. */
