@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, transpiledDir, witInterfaces } from '../tooling/lib/components.mjs'
-import { root, wasmDir } from '../tooling/lib/paths.mjs'
+import { root, WASM_URL_DIR, wasmDir } from '../tooling/lib/paths.mjs'
 import { gzipSize, sha256, wasmFacts } from '../tooling/lib/wasm-facts.mjs'
 import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 
@@ -64,7 +64,7 @@ try {
       kind,
       // The conformance suite's programs: the slides' module tables leave them out.
       ...(name.startsWith('conformance-') ? { conformance: true } : {}),
-      file: `wasm/${file}`,
+      file: `${WASM_URL_DIR}/${file}`,
       bytes: size,
       gzipBytes,
       sha256: hash,
@@ -80,7 +80,7 @@ try {
     const module = modules.find(m => m.name === name)
     if (module?.kind !== 'command')
       throw new Error(`build:wasm: ${name} is not a command module: it cannot be adapted into a component`)
-    const { component, wit, transpiled } = await adaptCommand(name, readFileSync(join(outDir, module.file.replace(/^wasm\//, ''))))
+    const { component, wit, transpiled } = await adaptCommand(name, readFileSync(join(outDir, module.file.slice(WASM_URL_DIR.length + 1))))
     const file = `${name}.component.wasm`
     writeFileSync(join(outDir, file), component)
     const dir = transpiledDir(name)
@@ -91,14 +91,14 @@ try {
     components.push({
       name,
       module: module.file,
-      file: `wasm/${file}`,
+      file: `${WASM_URL_DIR}/${file}`,
       bytes: component.length,
       gzipBytes: gzipSize(component),
       sha256: sha256(component),
       // What the adapter and the component's wiring add to the module.
       adapterBytes: component.length - module.bytes,
       ...witInterfaces(wit),
-      transpiled: files.map(([f, bytes]) => ({ file: `wasm/${dir}/${f}`, bytes: bytes.length, gzipBytes: gzipSize(bytes), sha256: sha256(bytes) })),
+      transpiled: files.map(([f, bytes]) => ({ file: `${WASM_URL_DIR}/${dir}/${f}`, bytes: bytes.length, gzipBytes: gzipSize(bytes), sha256: sha256(bytes) })),
     })
   }
   const manifest = { zig: zig.version, target: 'wasm32-wasi', optimize: 'ReleaseSmall', modules, jco: jcoVersion(), adapter: 'wasi_snapshot_preview1.command', components }

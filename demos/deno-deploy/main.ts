@@ -4,12 +4,12 @@
 // the deck's own in-memory WASI session (@bjorn3/browser_wasi_shim), as in the browser.
 // npm run runtimes serves it locally with deno and POSTs to it: it is not deployed.
 //   deno run --allow-net --allow-read demos/deno-deploy/main.ts [PORT]
+import { wasmPath } from '../../tooling/lib/paths.mjs'
 import { concatBytes } from '../browser/runner/bytes.ts'
 import { runSession } from '../browser/runner/wasi-session.ts'
 import { parseRun, runHeaders } from '../shared/http-run.mjs'
 
 const modules = new Map<string, WebAssembly.Module>()
-const wasmUrl = (program: string) => new URL(`../../public/wasm/${program}.wasm`, import.meta.url)
 
 Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.args[0] ?? 8000) }, async (request) => {
   const url = new URL(request.url)
@@ -18,7 +18,7 @@ Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.args[0] ?? 8000) }, async 
     return new Response('error' in run ? run.error : 'POST only', { status: 404 })
   let module = modules.get(run.program)
   if (!module) {
-    module = await WebAssembly.compile(await Deno.readFile(wasmUrl(run.program)))
+    module = await WebAssembly.compile(await Deno.readFile(wasmPath(run.program)))
     modules.set(run.program, module)
   }
   const out: Uint8Array[] = []

@@ -62,7 +62,7 @@ export interface WasmManifest {
 
 /**
  * Where the deck serves its committed modules (public/wasm/): the one spelling on the page's side.
- * A function, not a constant: bundles built without Vite (the harness page) import this file too.
+ * A function, not a constant, read when called; the harness page's bundle (esbuild) defines BASE_URL as ./.
  */
 const wasmBase = () => `${import.meta.env.BASE_URL}wasm/`
 

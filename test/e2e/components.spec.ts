@@ -9,7 +9,7 @@ import { deckSlides, slideTitled } from '../../tooling/lib/deck-slides'
 import { findFirefox } from '../../tooling/lib/find-browser.mjs'
 import { killWithParent } from '../../tooling/lib/kill-with-parent.mjs'
 import { fileAt, siteFiles } from '../../tooling/lib/site-files'
-import { manifestPath, root, runNodeWasi } from '../helpers/node-wasi'
+import { manifestPath, root, runNodeWasi, WASM_URL_DIR } from '../helpers/node-wasi'
 import { expect, openSlide, test } from './fixtures'
 
 const slides = await deckSlides()
@@ -69,10 +69,10 @@ test('the component files load when the slide comes near, not on slide 1', async
   const no = slideTitled(slides, TITLE)
   await openSlide(page, no - 1)
   // The next slide is mounted ahead: its component's core modules, JS and worker are fetched.
-  await expect.poll(() => fetched.filter(f => f.startsWith('wasm/components/demo/')).length).toBeGreaterThanOrEqual(4)
+  await expect.poll(() => fetched.filter(f => f.startsWith(`${WASM_URL_DIR}/components/demo/`)).length).toBeGreaterThanOrEqual(4)
   await page.keyboard.press('ArrowRight')
   await expect(sides(page, no).component.finished).toContainText('exit code 0')
-  expect(fetched.includes('wasm/components/demo/demo.js')).toBe(true)
+  expect(fetched.includes(`${WASM_URL_DIR}/components/demo/demo.js`)).toBe(true)
 })
 
 // The same slide of the built site in Firefox ESR (SpiderMonkey), which Playwright cannot drive

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { casesChecked, moduleRuntimes } from '../../demos/browser/view/runtime-rows'
 import { CASES, measure, references } from '../../tooling/sessions/compare'
 import { builtComponents, COMPONENT_RUNTIME_IDS, COMPONENT_RUNTIMES, componentCannot } from '../../tooling/sessions/components'
-import { root } from '../helpers/node-wasi'
+import { manifestPath, root } from '../helpers/node-wasi'
 
 const built = builtComponents().map(c => c.name)
 const rt = (id: string) => COMPONENT_RUNTIMES.find(r => r.id === id)!
@@ -57,7 +57,7 @@ describe('the component rows of npm run runtimes', () => {
 describe('public/runtimes.json with or without the component rows', () => {
   it('the committed file reads: its components (when listed) are the committed ones, its component rows (when there) verified', () => {
     const report = JSON.parse(readFileSync(join(root, 'public/runtimes.json'), 'utf8')) as RuntimesJson
-    const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as { components: Array<{ name: string, sha256: string }> }
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { components: Array<{ name: string, sha256: string }> }
     for (const c of report.components ?? [])
       expect(c.sha256, `${c.name}: run npm run runtimes again`).toBe(manifest.components.find(x => x.name === c.name)?.sha256)
     for (const r of report.runtimes.filter(r => r.component))

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findZig, ZIG_RELEASE } from '../../tooling/lib/zig-toolchain.mjs'
-import { root, wasmDir } from '../helpers/node-wasi'
+import { root, WASM_URL_DIR, wasmDir } from '../helpers/node-wasi'
 
 const committed = wasmDir
 const manifest = JSON.parse(readFileSync(join(committed, 'manifest.json'), 'utf8'))
@@ -15,7 +15,7 @@ const manifest = JSON.parse(readFileSync(join(committed, 'manifest.json'), 'utf8
 describe('the manifest describes the committed modules', () => {
   it('lists every .wasm with its size, hash, source hash and WASI imports', () => {
     const files = readdirSync(committed).filter(f => f.endsWith('.wasm') && !f.endsWith('.component.wasm')).sort()
-    expect(manifest.modules.map((m: { file: string }) => m.file.replace('wasm/', ''))).toEqual(files)
+    expect(manifest.modules.map((m: { file: string }) => m.file.slice(WASM_URL_DIR.length + 1))).toEqual(files)
     for (const m of manifest.modules) {
       const bytes = readFileSync(join(root, 'public', m.file))
       expect(m.bytes).toBe(bytes.length)

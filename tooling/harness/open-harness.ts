@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
 import { findChromium, findFirefox } from '../lib/find-browser.mjs'
 import { killWithParent } from '../lib/kill-with-parent.mjs'
-import { wasmDir as committedWasm, root } from '../lib/paths.mjs'
+import { wasmDir as committedWasm, root, WASM_URL_DIR } from '../lib/paths.mjs'
 import { serveDist } from '../lib/serve-dist.mjs'
 
 export interface BrowserRun {
@@ -72,17 +72,18 @@ async function launch(kind: HarnessBrowser, url: string): Promise<Driven> {
   }
 }
 
-/** `wasmDir`: the folder the page fetches `wasm/<program>.wasm` from (default: the committed modules). */
+/** `wasmDir`: the folder the page fetches its modules from, as WASM_URL_DIR beside it (default: the committed modules). */
 export async function openBrowserHarness(kind: HarnessBrowser = 'chromium', { wasmDir = committedWasm } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'harness-'))
-  const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const }
+  // The page is served at the folder's root, so the deck's base URL (manifest.ts's one spelling of wasm/) is ./
+  const common = { bundle: true, platform: 'browser' as const, target: 'es2022', logLevel: 'silent' as const, define: { 'import.meta.env.BASE_URL': '"./"' } }
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/harness/harness-page.ts')], outfile: join(dir, 'harness.js') })
   await build({ ...common, format: 'iife', entryPoints: [join(root, 'demos/browser/runner/web-worker.ts')], outfile: join(dir, 'run-worker.js') })
   // A module worker: it imports the component's transpiled JS by URL (preview2-shim's browser build is bundled in).
   await build({ ...common, format: 'esm', entryPoints: [join(root, 'demos/browser/runner/component-worker.ts')], outfile: join(dir, 'component-worker.js') })
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="./harness.js"></script>')
   mkdirSync(join(dir, 'files'))
-  symlinkSync(wasmDir, join(dir, 'wasm'))
+  symlinkSync(wasmDir, join(dir, WASM_URL_DIR))
   const server = await serveDist({ dir })
   let browser: Driven
   try {

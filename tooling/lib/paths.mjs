@@ -5,8 +5,13 @@ import { fileURLToPath } from 'node:url'
 /** The repository's root directory, with a trailing separator. */
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The committed modules (npm run build:wasm writes them). */
-export const wasmDir = join(root, 'public/wasm')
+/**
+ * Where the built site holds the modules, relative to its base (the manifest's `file` paths
+ * start with it; the page's own spelling is demos/shared/manifest.ts).
+ */
+export const WASM_URL_DIR = 'wasm'
+/** The committed modules (npm run build:wasm writes them), served from public/ as WASM_URL_DIR. */
+export const wasmDir = join(root, 'public', WASM_URL_DIR)
 /** The committed modules' manifest (written by npm run build:wasm). */
 export const manifestPath = join(wasmDir, 'manifest.json')
 

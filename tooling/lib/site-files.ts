@@ -2,6 +2,7 @@
 // files themselves (chunk names carry hashes and move between builds).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { WASM_URL_DIR } from './paths.mjs'
 
 export type HeavyKind = 'monaco' | 'runner' | 'wasm'
 
@@ -25,7 +26,7 @@ export function listFiles(dir: string): string[] {
  * wasm: `.wasm` files, and the components' transpiled JS (`wasm/components/`).
  */
 export function kindOf(path: string, read: () => string): HeavyKind | undefined {
-  if (path.endsWith('.wasm') || path.startsWith('wasm/components/'))
+  if (path.endsWith('.wasm') || path.startsWith(`${WASM_URL_DIR}/components/`))
     return 'wasm'
   if (!/\.(?:js|css)$/.test(path))
     return undefined

@@ -3,10 +3,11 @@
 // They are left out of the site and of its copy of the manifest.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { WASM_URL_DIR } from './paths.mjs'
 
 /** Removes the manifest's `conformance` modules from a built site in `dir`. @param {string} dir */
 export function leaveOutTestModules(dir) {
-  const path = join(dir, 'wasm/manifest.json')
+  const path = join(dir, WASM_URL_DIR, 'manifest.json')
   /** @type {{ modules: { file: string, conformance?: boolean }[] }} */
   const manifest = JSON.parse(readFileSync(path, 'utf8'))
   for (const m of manifest.modules.filter(m => m.conformance))

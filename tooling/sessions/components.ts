@@ -10,11 +10,11 @@ import type { HarnessBrowser } from '../harness/open-harness'
 import type { HostInput } from '../lib/process-hosts'
 import type { Case, Observed, RuntimeDef, Session } from './runtimes'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import process from 'node:process'
 import { findFirefox, openBrowserHarness } from '../harness/open-harness'
 import { findWasmtimePy, runComponent } from '../lib/component-hosts'
-import { root, runProcess } from '../lib/process-hosts'
+import { manifestPath } from '../lib/paths.mjs'
+import { runProcess } from '../lib/process-hosts'
 import { PANIC_IN_STDERR } from './installed-process'
 
 /** The ids of the component rows: runtimes.json marks their reports `component: true`. */
@@ -30,7 +30,7 @@ interface ManifestComponent { name: string, file: string, bytes: number, sha256:
 
 /** The components npm run build:wasm made (public/wasm/manifest.json). */
 export function builtComponents(): ManifestComponent[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'public/wasm/manifest.json'), 'utf8')) as { components?: ManifestComponent[] }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { components?: ManifestComponent[] }
   return manifest.components ?? []
 }
 

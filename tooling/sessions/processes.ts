@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 import { runRequestParts } from '../../demos/shared/http-run.mjs'
+import { wasmDir } from '../lib/paths.mjs'
 import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from '../lib/process-hosts'
 import { observedFrom } from './http'
 import { PANIC_IN_STDERR } from './installed-process'
@@ -62,7 +63,7 @@ export const lambda: RuntimeDef = {
       const { path, headers } = runRequestParts({ program: c.program, args: c.input.args, env: c.input.env, files: c.input.files })
       return runProcess([node24, '--no-warnings', join(root, 'demos/aws-lambda/invoke-local.mjs'), path, JSON.stringify(headers)], {
         stdin: c.input.stdin,
-        env: { WASM_DIR: join(root, 'public/wasm') },
+        env: { WASM_DIR: wasmDir },
       })
     }
     const session: Session = {

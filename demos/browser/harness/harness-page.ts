@@ -1,7 +1,7 @@
 // The page the scripts open in Chromium: the runner core with its Web Worker,
 // driven from Node through page.evaluate (npm run bench, npm run runtimes).
-import type { WasmManifest } from '../../shared/manifest'
 import type { ComponentWorkerMessage, RunResult, WorkerMessage } from '../runner/protocol'
+import { loadManifest, wasmUrl } from '../../shared/manifest'
 import { benchInput } from '../../shared/workloads'
 import { createComponentRunner, loadComponent } from '../runner/component-runner'
 import { createWasiRunner } from '../runner/runner'
@@ -11,12 +11,11 @@ const runner = createWasiRunner(spawnerFor(() => new Worker('./run-worker.js', {
 const modules = new Map<string, Uint8Array>()
 const spawnComponent = spawnerFor<ComponentWorkerMessage, WorkerMessage>(() => new Worker('./component-worker.js', { type: 'module', name: 'wasi-component' }))
 const components = createComponentRunner(spawnComponent)
-let manifest: Promise<WasmManifest> | undefined
 
 async function wasm(program: string): Promise<Uint8Array> {
   let bytes = modules.get(program)
   if (!bytes) {
-    bytes = new Uint8Array(await (await fetch(`./wasm/${program}.wasm`)).arrayBuffer())
+    bytes = new Uint8Array(await (await fetch(wasmUrl(program))).arrayBuffer())
     modules.set(program, bytes)
   }
   return bytes
@@ -54,8 +53,7 @@ function mapTree<A, B>(tree: Tree<A>, f: (a: A) => B): Tree<B> {
 
 /** A component run; timings.compileMs is fetching and compiling its core modules (once per page; afresh when cold). */
 async function runComponent(r: HarnessRun): Promise<RunResult> {
-  manifest ??= fetch('./wasm/manifest.json').then(res => res.json() as Promise<WasmManifest>)
-  const info = (await manifest).components.find(c => c.name === r.program)
+  const info = (await loadManifest()).components.find(c => c.name === r.program)
   if (!info)
     throw new Error(`no component ${r.program} in the manifest`)
   const loaded = await loadComponent(info, './', { fresh: r.cold })
