@@ -2,9 +2,13 @@
 // at in the browser's viewport (its computed font size times the scale of every transform and
 // zoom above it, Slidev's own slide scaling included), and its contrast against what is behind
 // it (background colours and opacities of its ancestors composited, WCAG's contrast formula).
-// legibility.spec.ts walks every slide with it; `tableOf` prints the per-slide table.
+// The measuring runs in the page (legibility-page.ts); legibility.spec.ts walks every slide with
+// it; `tableOf` prints the per-slide table.
 import type { Page } from '@playwright/test'
 import type { Rgb } from '../../demos/shared/contrast'
+import type { measure } from './legibility-page'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { AA, contrastRatio } from '../../demos/shared/contrast'
 
 /** The budget every slide must meet at 1280x720 (issue 26). */
@@ -47,135 +51,27 @@ export interface SlideLegibility {
   lowestContrastRun?: TextRun
 }
 
+/** legibility-page.ts, bundled once per test process, added to each page that measures. */
+let pageScript: Promise<string> | undefined
+function measuringScript(): Promise<string> {
+  pageScript ??= build({
+    entryPoints: [fileURLToPath(new URL('./legibility-page.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    globalName: 'legibility',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).then(out => out.outputFiles[0].text)
+  return pageScript
+}
+
 /** Measures the visible text of slide `no` (or of the first element matching a selector) as it is shown now. */
 export async function measureTextRuns(page: Page, no: number | string): Promise<TextRun[]> {
   const selector = typeof no === 'number' ? `.slidev-page-${no}` : no
-  const drawn = await page.evaluate((selector) => {
-    const slide = document.querySelector<HTMLElement>(selector)
-    if (!slide)
-      throw new Error(`no ${selector} in the page`)
-    const frame = slide.getBoundingClientRect()
-
-    // Any CSS colour to premultiplied [r, g, b, a] in 0..1, through a canvas (computed styles can
-    // be rgb(), color(srgb ...), oklch(), ...).
-    const canvas = document.createElement('canvas')
-    canvas.width = canvas.height = 1
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!
-    const colours = new Map<string, number[]>()
-    const rgba = (css: string): number[] => {
-      let c = colours.get(css)
-      if (!c) {
-        ctx.clearRect(0, 0, 1, 1)
-        ctx.fillStyle = '#000'
-        ctx.fillStyle = css
-        ctx.fillRect(0, 0, 1, 1)
-        const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data
-        // getImageData un-premultiplies; a transparent colour reads as 0,0,0,0.
-        c = [r / 255 * (a / 255), g / 255 * (a / 255), b / 255 * (a / 255), a / 255]
-        colours.set(css, c)
-      }
-      return c
-    }
-    const over = (top: number[], under: number[]) => top.map((v, i) => v + under[i] * (1 - top[3]))
-    const fade = (c: number[], opacity: number) => c.map(v => v * opacity)
-
-    // The scale an element's text is drawn at: every transform and zoom from it up to the root.
-    const scales = new Map<Element, number>()
-    const scaleOf = (el: Element | null): number => {
-      if (!el)
-        return 1
-      let s = scales.get(el)
-      if (s === undefined) {
-        const style = getComputedStyle(el)
-        s = scaleOf(el.parentElement)
-        if (style.transform && style.transform !== 'none') {
-          const m = new DOMMatrixReadOnly(style.transform)
-          s *= Math.sqrt(m.a * m.a + m.b * m.b)
-        }
-        if (style.scale && style.scale !== 'none')
-          s *= Number.parseFloat(style.scale)
-        const zoom = Number.parseFloat(style.zoom)
-        if (zoom > 0)
-          s *= zoom
-        scales.set(el, s)
-      }
-      return s
-    }
-
-    // What a pixel of `el`'s text and a pixel of its background look like on the screen: each
-    // ancestor paints its background, then its content, and its opacity fades both.
-    const pixelsOf = (el: Element, colour: string) => {
-      const chain: Element[] = []
-      for (let e: Element | null = el; e; e = e.parentElement)
-        chain.unshift(e)
-      let text = rgba(colour)
-      let back = [0, 0, 0, 0]
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const style = getComputedStyle(chain[i])
-        const bg = rgba(style.backgroundColor)
-        text = over(text, bg)
-        back = over(back, bg)
-        const opacity = Number.parseFloat(style.opacity)
-        if (opacity < 1) {
-          text = fade(text, opacity)
-          back = fade(back, opacity)
-        }
-      }
-      // The page's canvas is white (Slidev paints its own background above it).
-      const white = [1, 1, 1, 1]
-      return { fg: over(text, white).slice(0, 3), bg: over(back, white).slice(0, 3) }
-    }
-
-    const describe = (el: Element, text: string) => {
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 3).join('.')}` : ''
-      return `<${el.tagName.toLowerCase()}${cls}> "${text.replace(/\s+/g, ' ').trim().slice(0, 40)}"`
-    }
-    const shown = (r: DOMRect) => r.width > 1 && r.height > 1
-      && r.right > frame.left && r.left < frame.right && r.bottom > frame.top && r.top < frame.bottom
-
-    const runs: { chars: number, px: number, fg: number[], bg: number[], what: string }[] = []
-    const add = (el: Element, text: string, rect: DOMRect) => {
-      const chars = text.replace(/\s/g, '').length
-      if (!chars || !shown(rect))
-        return
-      const style = getComputedStyle(el)
-      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-        return
-      // SVG text: its font size is in user units; the ratio of its drawn box to its own box is the scale.
-      let px: number
-      if (el instanceof SVGGraphicsElement) {
-        const box = el.getBBox()
-        px = Number.parseFloat(style.fontSize) * (box.width > 0 ? rect.width / box.width : scaleOf(el))
-      }
-      else {
-        px = Number.parseFloat(style.fontSize) * scaleOf(el)
-      }
-      runs.push({ chars, px, ...pixelsOf(el, style.color), what: describe(el, text) })
-    }
-
-    // Text nodes, grouped by the element that holds them.
-    const byElement = new Map<Element, { text: string, rects: DOMRect[] }>()
-    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
-    const range = document.createRange()
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement
-      if (!parent || !node.textContent?.trim() || parent.closest('script, style, textarea, template'))
-        continue
-      range.selectNodeContents(node)
-      const entry = byElement.get(parent) ?? { text: '', rects: [] }
-      entry.text += node.textContent
-      entry.rects.push(range.getBoundingClientRect())
-      byElement.set(parent, entry)
-    }
-    for (const [el, { text, rects }] of byElement) {
-      const r = rects.find(shown) ?? rects[0]
-      add(el, text, r)
-    }
-    // What a form field shows is text too (stdin boxes, args).
-    for (const field of slide.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type=checkbox]):not([type=radio]):not([type=range])'))
-      add(field, field.value || field.placeholder, field.getBoundingClientRect())
-    return runs
-  }, selector)
+  if (!await page.evaluate(() => 'legibility' in globalThis))
+    await page.addScriptTag({ content: await measuringScript() })
+  const drawn = await page.evaluate(selector => (globalThis as unknown as { legibility: { measure: typeof measure } }).legibility.measure(selector), selector)
   return drawn.map(({ fg, bg, ...run }) => ({ ...run, contrast: contrastRatio(fg as unknown as Rgb, bg as unknown as Rgb) }))
 }
 
