@@ -46,3 +46,24 @@ export async function postToSlideWorker(url: string, path: string, c: Case): Pro
     return { stdout: new Uint8Array(), stderr: new Uint8Array(), exitCode: null, trapped: false, failure: messageOf(e) }
   }
 }
+
+/** A server the sessions start: where it listens, when it first answered, how to stop it. */
+export interface StartedServer { url: string, firstAnswerMs: number, stop: () => Promise<void> }
+
+/** Start-up: a server started and stopped, timed from its spawn to its first answer. */
+export async function startUpMs(start: () => Promise<StartedServer>): Promise<number> {
+  const s = await start()
+  await s.stop()
+  return s.firstAnswerMs
+}
+
+/** A request to a server started for it alone (a fresh runtime), stopped afterwards. */
+export async function onFreshServer<T>(start: () => Promise<StartedServer>, send: (url: string) => Promise<T>): Promise<T> {
+  const s = await start()
+  try {
+    return await send(s.url)
+  }
+  finally {
+    await s.stop()
+  }
+}

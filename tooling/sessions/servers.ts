@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { prepareWorker, startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
 import { root, runtimeBinary, runtimeVersion } from '../lib/process-hosts'
 import { freePort, startServer } from '../lib/spawn-probe.mjs'
-import { post, postToSlideWorker } from './http'
+import { onFreshServer, post, postToSlideWorker, startUpMs } from './http'
 import { bytesOf, HTTP_DEADLINE_MS } from './session'
 
 export const denoServe: RuntimeDef = {
@@ -31,20 +31,8 @@ export const denoServe: RuntimeDef = {
     return {
       version: await runtimeVersion('deno'),
       run: c => post(main.url, c),
-      async start(c) {
-        const s = await boot(c)
-        await s.stop()
-        return s.firstAnswerMs
-      },
-      async fresh(c) {
-        const s = await boot(hello)
-        try {
-          return await post(s.url, c)
-        }
-        finally {
-          await s.stop()
-        }
-      },
+      start: c => startUpMs(() => boot(c)),
+      fresh: c => onFreshServer(() => boot(hello), url => post(url, c)),
       async close() {
         await Promise.all(servers.map(s => s.stop()))
       },
@@ -79,20 +67,8 @@ export const workerd: RuntimeDef = {
             return post(cases.url, c)
           return postToSlideWorker(slide.url, '/', c)
         },
-        async start(hello) {
-          const w = await startWorkerd({ variant: 'worker', prepared: slideDir, probeBody: String(hello.input.stdin) })
-          await w.stop()
-          return w.firstAnswerMs
-        },
-        async fresh(c) {
-          const w = await startWorkerd({ variant: 'cases', prepared: casesDir, probe: '/run/demo' })
-          try {
-            return await post(w.url, c)
-          }
-          finally {
-            await w.stop()
-          }
-        },
+        start: hello => startUpMs(() => startWorkerd({ variant: 'worker', prepared: slideDir, probeBody: String(hello.input.stdin) })),
+        fresh: c => onFreshServer(() => startWorkerd({ variant: 'cases', prepared: casesDir, probe: '/run/demo' }), url => post(url, c)),
         async close() {
           await Promise.all(running.map(w => w.stop()))
           rmSync(slideDir, { recursive: true, force: true })
@@ -128,20 +104,9 @@ export const pages: RuntimeDef = {
       return {
         version: main.version.replace(/^workerd /, ''),
         run: c => postToSlideWorker(main.url, '/api/demo', c),
-        async start(hello) {
-          const w = await startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo', probeBody: String(hello.input.stdin) })
-          await w.stop()
-          return w.firstAnswerMs
-        },
-        async fresh(c) {
-          const w = await startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo' })
-          try {
-            return await postToSlideWorker(w.url, '/api/demo', c) // the slide's Worker reports no compute time
-          }
-          finally {
-            await w.stop()
-          }
-        },
+        start: hello => startUpMs(() => startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo', probeBody: String(hello.input.stdin) })),
+        // The slide's Worker reports no compute time.
+        fresh: c => onFreshServer(() => startWorkerd({ variant: 'pages', prepared: dir, probe: '/api/demo' }), url => postToSlideWorker(url, '/api/demo', c)),
         async close() {
           await Promise.all(running.map(w => w.stop()))
           rmSync(dir, { recursive: true, force: true })

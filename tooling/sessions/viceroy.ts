@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { root } from '../lib/process-hosts'
 import { installedDir, installHint } from '../lib/runtime-installs'
 import { freePort, startServer } from '../lib/spawn-probe.mjs'
-import { postToSlideWorker } from './http'
+import { postToSlideWorker, startUpMs } from './http'
 import { installedProcess, versionFrom } from './installed-process'
 
 const viceroyBin = (home: string) => join(home, 'bin/viceroy')
@@ -75,11 +75,7 @@ export const fastlyCompute: RuntimeDef = {
     return {
       version: await versionFrom([viceroyBin(installedDir('viceroy')!), '--version']),
       run: c => postToSlideWorker(main.url, '/', c),
-      async start(hello) {
-        const s = await serveFastlyCompute(hello.input.stdin ?? '')
-        await s.stop()
-        return s.firstAnswerMs
-      },
+      start: hello => startUpMs(() => serveFastlyCompute(hello.input.stdin ?? '')),
       fresh: c => postToSlideWorker(main.url, '/', c), // no compute time: only demo runs here
       close: () => main.stop(),
     }
