@@ -43,19 +43,12 @@ async function clickAndTime(runs: ClickRun[]): Promise<ClickTime[]> {
       await new Promise(r => setTimeout(r, 10))
     }
   }
-  const painted = () => new Promise<number>((resolve) => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => resolve(performance.now())
-      channel.port2.postMessage(null)
-    })
-  })
   const times: ClickTime[] = []
   for (const { stdin, expected } of runs) {
     await idle()
     input.value = stdin
     input.dispatchEvent(new Event('input', { bubbles: true }))
-    await painted()
+    await window.__nextPaint!()
     // Frames begun since the click, with the start time of the last one.
     let frames = 0
     let frameStart = 0

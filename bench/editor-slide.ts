@@ -35,46 +35,30 @@ interface WatchSpec { page: string, codeLine?: string, ready?: string }
 
 /** Resolves with performance.now() once the editor holds the code, Run works, and a frame was painted. */
 function watchEditor({ page, codeLine, ready }: WatchSpec) {
-  window.__editorReady = new Promise((resolve) => {
-    const check = () => {
-      const slide = document.querySelector(page)
-      const lines = slide?.querySelector('.view-lines')?.textContent?.replace(/\u00A0/g, ' ')
-      if (!slide || (codeLine && !lines?.includes(codeLine)) || (ready && !slide.querySelector(ready)))
-        return
-      observer.disconnect()
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => resolve(performance.now())
-        channel.port2.postMessage(null)
-      })
-    }
-    const observer = new MutationObserver(check)
-    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
-  })
+  window.__editorReady = window.__paintedWhen!(() => {
+    const slide = document.querySelector(page)
+    const lines = slide?.querySelector('.view-lines')?.textContent?.replace(/\u00A0/g, ' ')
+    return !!slide && (!codeLine || !!lines?.includes(codeLine)) && (!ready || !!slide.querySelector(ready))
+  }, document)
 }
 
 /** In the page: click, then time until `done` matches and a frame with it was painted. */
-function clickAndWait({ page, click, done }: { page: string, click: string, done: string }): Promise<number> {
+async function clickAndWait({ page, click, done }: { page: string, click: string, done: string }): Promise<number> {
   const slide = document.querySelector(page)!
   const button = slide.querySelector<HTMLElement>(click)!
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${done} within 20 s of clicking ${click}`)), 20_000)
-    let clicked = 0
-    const observer = new MutationObserver(() => {
-      if (!slide.querySelector(done))
-        return
-      observer.disconnect()
-      clearTimeout(timer)
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => resolve(performance.now() - clicked)
-        channel.port2.postMessage(null)
-      })
-    })
-    observer.observe(slide, { childList: true, subtree: true, attributes: true, characterData: true })
-    clicked = performance.now()
-    button.click()
+  const shown = window.__paintedWhen!(() => slide.querySelector(done) !== null, slide)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${done} within 20 s of clicking ${click}`)), 20_000)
   })
+  const clicked = performance.now()
+  button.click()
+  try {
+    return await Promise.race([shown, late]) - clicked
+  }
+  finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Opens the editor slide in a fresh context (cold cache) and measures it. */

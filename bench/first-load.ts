@@ -28,39 +28,54 @@ export interface FirstLoad {
 }
 
 declare global {
-  interface Window { __slideOneShown?: Promise<number> }
+  interface Window {
+    __slideOneShown?: Promise<number>
+    /** In every bench page: performance.now() once the next frame was painted. */
+    __nextPaint?: () => Promise<number>
+    /** In every bench page: performance.now() once `shown()` holds (checked on every change under `root`) and a frame with it was painted. */
+    __paintedWhen?: (shown: () => boolean, root: Node) => Promise<number>
+  }
+}
+
+/** In the page, before its scripts: the timing helpers every bench page has (Window.__nextPaint, __paintedWhen). */
+function definePaintTimers() {
+  // The next frame paints what is in the page now; the message after that frame runs once it is painted.
+  window.__nextPaint = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve(performance.now())
+      channel.port2.postMessage(null)
+    })
+  })
+  window.__paintedWhen = (shown, root) => new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!shown())
+        return
+      observer.disconnect()
+      resolve(window.__nextPaint!())
+    })
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true })
+  })
 }
 
 /** Resolves with performance.now() once `.slidev-page-1 h1` has a box and a frame was painted with it. */
 function watchSlideOne() {
   performance.setResourceTimingBufferSize(10_000)
-  window.__slideOneShown = new Promise((resolve) => {
-    const check = () => {
-      const heading = document.querySelector('.slidev-page-1 h1')
-      const box = heading?.getBoundingClientRect()
-      if (!box || box.width === 0 || box.height === 0)
-        return
-      observer.disconnect()
-      // The next frame paints it; the message after that frame runs once it is painted.
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => resolve(performance.now())
-        channel.port2.postMessage(null)
-      })
-    }
-    const observer = new MutationObserver(check)
-    observer.observe(document, { childList: true, subtree: true, attributes: true })
-  })
+  window.__slideOneShown = window.__paintedWhen!(() => {
+    const box = document.querySelector('.slidev-page-1 h1')?.getBoundingClientRect()
+    return box !== undefined && box.width > 0 && box.height > 0
+  }, document)
 }
 
 /**
- * A fresh context (cold cache) with the deck's 980×552 viewport. tsx keeps function
- * names with an `__name()` helper that functions sent to the page still call: the page
- * gets a stand-in.
+ * A fresh context (cold cache) with the deck's 980×552 viewport and the page's timing helpers.
+ * tsx keeps function names with an `__name()` helper that functions sent to the page still
+ * call: the page gets a stand-in.
  */
 export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 980, height: 552 } })
   await context.addInitScript('globalThis.__name = (fn) => fn')
+  await context.addInitScript(definePaintTimers)
   return context
 }
 

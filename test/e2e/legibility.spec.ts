@@ -28,29 +28,29 @@ async function walk(page: Page): Promise<SlideLegibility[]> {
   return out
 }
 
-function report(name: string, table: string) {
+/** Walks every slide at `width`x`height`, prints its table and writes it to the test's output. */
+async function walkAt(page: Page, width: number, height: number): Promise<SlideLegibility[]> {
+  test.setTimeout(slides.length * 30_000)
+  await page.setViewportSize({ width, height })
+  const measured = await walk(page)
+  const name = `${width}x${height}`
+  const table = tableOf(name, measured)
   process.stdout.write(`\n${table}\n\n`)
   const dir = join(test.info().project.outputDir, 'legibility')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `${name}.md`), `${table}\n`)
+  expect(measured.length).toBe(slides.length)
+  return measured
 }
 
 test('every slide is legible at 1280x720: text >= 14 px (90 %), >= 12 px (all), contrast >= 4.5:1 (95 %)', async ({ page }) => {
-  test.setTimeout(slides.length * 30_000)
-  await page.setViewportSize({ width: 1280, height: 720 })
-  const measured = await walk(page)
-  report('1280x720', tableOf('1280x720', measured))
-  expect(measured.length).toBe(slides.length)
+  const measured = await walkAt(page, 1280, 720)
   expect(measured.every(s => s.chars > 0), 'every slide has text the walk found').toBe(true)
   expect(measured.flatMap(overBudget), 'slides over the legibility budget').toEqual([])
 })
 
 test('legibility at 1024x768 (reported, not judged)', async ({ page }) => {
-  test.setTimeout(slides.length * 30_000)
-  await page.setViewportSize({ width: 1024, height: 768 })
-  const measured = await walk(page)
-  report('1024x768', tableOf('1024x768', measured))
-  expect(measured.length).toBe(slides.length)
+  await walkAt(page, 1024, 768)
 })
 
 test('the presenter view: the notes at 16 px or more with AA contrast, the next slide and the timer shown', async ({ page }) => {

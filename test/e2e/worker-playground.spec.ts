@@ -15,16 +15,26 @@ async function open(page: Page) {
   const pg = slide.locator('.worker-playground')
   // Opened cold on a busy machine, the editor can take several seconds to appear.
   await expect(pg.locator('.view-lines')).toContainText(workerCode.split('\n')[0], { timeout: 60_000 })
+  const run = pg.locator('.worker-playground-run')
+  const finished = pg.locator('.worker-playground-finished')
+  async function setCode(code: string) {
+    await pg.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.press('Delete')
+    await page.keyboard.insertText(code)
+  }
   return {
     pg,
-    run: pg.locator('.worker-playground-run'),
+    run,
     body: pg.locator('.worker-playground-body'),
-    finished: pg.locator('.worker-playground-finished'),
-    async setCode(code: string) {
-      await pg.locator('.monaco-editor .view-lines').click()
-      await page.keyboard.press('ControlOrMeta+a')
-      await page.keyboard.press('Delete')
-      await page.keyboard.insertText(code)
+    finished,
+    setCode,
+    /** Runs `code` from the editor: the run ends with the error `title`, its message saying `says`. */
+    async failsWith(code: string, title: string, says: string) {
+      await setCode(code)
+      await run.click()
+      await expect(finished.locator('.worker-playground-error')).toHaveText(title)
+      await expect(finished).toContainText(says)
     },
   }
 }
@@ -58,31 +68,19 @@ test('edit a response header, run, see it; Reset brings the file back', async ({
 
 test('break the code: the error is shown with its line and marked in the editor', async ({ page }) => {
   const p = await open(page)
-  await p.setCode(workerCode.replace('const stdout = new TransformStream()', 'const stdout = new TransformStream('))
-  await p.run.click()
-  await expect(p.finished.locator('.worker-playground-error')).toHaveText('Syntax error')
-  await expect(p.finished).toContainText('(line 7)')
+  await p.failsWith(workerCode.replace('const stdout = new TransformStream()', 'const stdout = new TransformStream('), 'Syntax error', '(line 7)')
   await expect(p.pg.locator('.monaco-editor .squiggly-error').first()).toBeVisible()
 })
 
 test('an exception thrown in fetch, and a non-Response, are explained', async ({ page }) => {
   const p = await open(page)
-  await p.setCode(workerCode.replace('const stdout = new TransformStream()', 'const stdout = new TransformStream(); throw new TypeError("nope")'))
-  await p.run.click()
-  await expect(p.finished.locator('.worker-playground-error')).toHaveText('Uncaught exception')
-  await expect(p.finished).toContainText('TypeError: nope (in fetch()) (line 6)')
-  await p.setCode('export default { async fetch() { return 42 } }')
-  await p.run.click()
-  await expect(p.finished.locator('.worker-playground-error')).toHaveText('Not a Response')
-  await expect(p.finished).toContainText('fetch() returned number 42, not a Response')
+  await p.failsWith(workerCode.replace('const stdout = new TransformStream()', 'const stdout = new TransformStream(); throw new TypeError("nope")'), 'Uncaught exception', 'TypeError: nope (in fetch()) (line 6)')
+  await p.failsWith('export default { async fetch() { return 42 } }', 'Not a Response', 'fetch() returned number 42, not a Response')
 })
 
 test('an import of another module is refused', async ({ page }) => {
   const p = await open(page)
-  await p.setCode(`import { connect } from "cloudflare:sockets"\n${workerCode}`)
-  await p.run.click()
-  await expect(p.finished.locator('.worker-playground-error')).toHaveText('Import not available')
-  await expect(p.finished).toContainText('Cannot import "cloudflare:sockets"')
+  await p.failsWith(`import { connect } from "cloudflare:sockets"\n${workerCode}`, 'Import not available', 'Cannot import "cloudflare:sockets"')
 })
 
 test('while(true){} times out, and the deck still navigates', async ({ page }) => {

@@ -6,6 +6,7 @@ import { parseArgs } from '../../demos/browser/composables/useWasiRun'
 import { parseDiagnostics, SOURCE_FILE } from '../../demos/browser/live-zig/compile-reply'
 import { resolvePath, Symlink } from '../../demos/browser/runner/wasi-fixes'
 import { DISPLAY_LIMIT, OutputText } from '../../demos/browser/view/output-text'
+import { timingsOf } from '../../demos/browser/view/runtime-rows'
 import { formatBytes, formatMs } from '../../demos/shared/format'
 import { hostArgs } from '../../demos/shared/host-args.mjs'
 import { fromBase64, parseRun, runHeaders, runRequestParts, toBase64 } from '../../demos/shared/http-run.mjs'
@@ -188,5 +189,13 @@ describe('sizes and times', () => {
   it('formats bytes in binary units and ms with the digits asked for', () => {
     expect([formatBytes(512), formatBytes(9114), formatBytes(14_050_000)]).toEqual(['512 B', '8.9 KiB', '13.4 MiB'])
     expect([formatMs(257.4), formatMs(12.54, 1), formatMs(8.254, 1, 10), formatMs(31.44, 1, 10), formatMs(99.5, 0, 100)]).toEqual(['257 ms', '12.5 ms', '8.25 ms', '31.4 ms', '99.5 ms'])
+  })
+})
+
+describe('a runtime chart row\'s timings', () => {
+  it('gives each bar its time and the details their words: "–" unmeasured, a whole process said so', () => {
+    expect(timingsOf({ startMs: 12.4, computeMs: 30.6 })).toEqual([{ kind: 'start', ms: 12.4, text: '12 ms' }, { kind: 'compute', ms: 30.6, text: '31 ms' }])
+    expect(timingsOf({ startMs: 80, processMs: 412 })).toEqual([{ kind: 'start', ms: 80, text: '80 ms' }, { kind: 'compute', ms: undefined, text: '412 ms, whole process' }])
+    expect(timingsOf(undefined).map(t => t.text)).toEqual(['–', '–'])
   })
 })

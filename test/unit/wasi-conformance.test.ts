@@ -5,6 +5,7 @@
 // line node prints and the line the spec asks for: the runner must print the spec's, and
 // node must still print its own (so a fixed Node shows up here).
 import type { RunResult } from '../../demos/browser/runner/protocol'
+import type { BrowserRun } from '../../tooling/harness/open-harness'
 import type { HostInput, HostRun } from '../helpers/node-wasi'
 import { Buffer } from 'node:buffer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -84,17 +85,22 @@ function trees(preopens: Record<string, Record<string, Uint8Array>> | undefined)
   return Object.fromEntries(Object.entries(preopens ?? {}).map(([name, tree]) => [name, Object.fromEntries(Object.entries(tree).map(([p, b]) => [p, utf8(b)]))]))
 }
 
+/** Our run gives the spec's bytes: node's stdout with the case's deviations, node's stderr and files, the spec's exit code. */
+function expectSpec(ours: RunResult | BrowserRun, node: HostRun, c: (typeof cases)[number]) {
+  expect(ours.error).toBeUndefined()
+  expect(utf8(ours.stdout)).toBe(specOf(node, c))
+  expect(utf8(ours.stderr)).toBe(utf8(node.stderr))
+  expect(ours.exitCode).toBe(c.exitCode.spec)
+  expect(trees(ours.preopens)).toEqual(trees(node.preopens))
+}
+
 describe('the runner against node:wasi, byte for byte', () => {
   for (const c of cases) {
     it(c.id, async () => {
       const node = await runNodeWasi(c.program, c.input)
       const ours: RunResult = await runner.run(committedWasm(c.program), c.input)
-      expect(ours.error).toBeUndefined()
       expect(node.exitCode).toBe(c.exitCode.node)
-      expect(utf8(ours.stdout)).toBe(specOf(node, c))
-      expect(utf8(ours.stderr)).toBe(utf8(node.stderr))
-      expect(ours.exitCode).toBe(c.exitCode.spec)
-      expect(trees(ours.preopens)).toEqual(trees(node.preopens))
+      expectSpec(ours, node, c)
     }, 60_000)
   }
 })
@@ -112,12 +118,7 @@ describe('the runner in Chromium (Web Workers) gives the same bytes', () => {
       const preopens = Object.fromEntries(Object.entries(c.input.preopens ?? {}).map(([name, files]) =>
         [name, Object.fromEntries(Object.entries(files).map(([p, v]) => [p, typeof v === 'string' ? v : [...v]]))]))
       const stdin = c.input.stdin === undefined ? undefined : [...Buffer.from(c.input.stdin)]
-      const ours = await harness.run({ program: c.program, args: c.input.args, stdin, env: c.input.env, preopens })
-      expect(ours.error).toBeUndefined()
-      expect(utf8(ours.stdout)).toBe(specOf(node, c))
-      expect(utf8(ours.stderr)).toBe(utf8(node.stderr))
-      expect(ours.exitCode).toBe(c.exitCode.spec)
-      expect(trees(ours.preopens)).toEqual(trees(node.preopens))
+      expectSpec(await harness.run({ program: c.program, args: c.input.args, stdin, env: c.input.env, preopens }), node, c)
     }, 60_000)
   }
 })

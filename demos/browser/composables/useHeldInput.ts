@@ -35,3 +35,5 @@ export function useHeldInput(initial: string, limit = SHOWN_INPUT_LIMIT) {
     onInput,
   }
 }
+
+export type HeldInput = ReturnType<typeof useHeldInput>

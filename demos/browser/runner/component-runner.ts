@@ -7,9 +7,9 @@ import type { ComponentStartMessage, ComponentWorkerMessage, RunError, RunOption
 import type { SpawnWorker, WorkerPort } from './supervisor'
 import { messageOf } from '../../shared/errors'
 import { transpiledParts } from '../../shared/manifest'
-import { concatBytes } from './bytes'
+import { collectOutput } from './bytes'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
-import { superviseWorker, withSpare, WORKER_START_TIMEOUT_MS } from './supervisor'
+import { startTimeoutError, superviseWorker, timeoutError, withSpare } from './supervisor'
 
 /** A component ready to run: its JS's URL and its compiled core modules. */
 export interface LoadedComponent {
@@ -68,13 +68,11 @@ export function createComponentRunner(spawnWorker: SpawnWorker<ComponentWorkerMe
 
   async function runNow(component: LoadedComponent, options: RunOptions): Promise<RunResult> {
     const t0 = performance.now()
-    const stdout: Uint8Array[] = []
-    const stderr: Uint8Array[] = []
+    const output = collectOutput(options)
     const finish = (exitCode: number | null, error: RunError | undefined, instantiateMs = 0, runMs = 0, importMs?: number): RunResult => ({
       exitCode,
       ...(error ? { error } : {}),
-      stdout: concatBytes(stdout),
-      stderr: concatBytes(stderr),
+      ...output.joined(),
       timings: { compileMs: 0, instantiateMs, runMs, totalMs: performance.now() - t0, ...(importMs !== undefined ? { importMs } : {}) },
     })
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -99,21 +97,14 @@ export function createComponentRunner(spawnWorker: SpawnWorker<ComponentWorkerMe
       timeoutMs,
       onMessage(message, settle) {
         if (message.type === 'output') {
-          if (message.stdout.length) {
-            stdout.push(message.stdout)
-            options.onStdout?.(message.stdout)
-          }
-          if (message.stderr.length) {
-            stderr.push(message.stderr)
-            options.onStderr?.(message.stderr)
-          }
+          output.add(message)
         }
         else if (message.type === 'done') {
           settle(finish(message.exitCode, message.error, message.instantiateMs, message.runMs, message.importMs))
         }
       },
-      onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }),
-      onStartTimeout: () => finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }),
+      onTimeout: () => finish(null, timeoutError(timeoutMs)),
+      onStartTimeout: () => finish(null, startTimeoutError()),
       onError: error => finish(null, { kind: 'crash', message: `the worker running the component failed: ${messageOf(error)}` }),
     })
   }

@@ -11,7 +11,7 @@ import * as io from '@bytecodealliance/preview2-shim/io'
 import * as random from '@bytecodealliance/preview2-shim/random'
 import { messageOf } from '../../shared/errors'
 import { wasiImports } from '../../shared/wasi-imports.mjs'
-import { OutputLimitReached, trapMessage } from './wasi-session'
+import { outputCap, OutputLimitReached, trapMessage } from './wasi-session'
 
 interface TranspiledComponent {
   instantiate: (
@@ -63,21 +63,8 @@ function fileData(files: Record<string, Uint8Array>) {
 }
 
 export async function runComponentSession(start: ComponentStartMessage, sink: SessionSink): Promise<SessionResult & { importMs?: number }> {
-  let written = 0
-  const capped = (forward: (bytes: Uint8Array) => void) => ({
-    write(bytes: Uint8Array) {
-      const room = start.maxOutputBytes - written
-      if (bytes.length > room) {
-        if (room > 0)
-          forward(bytes.subarray(0, room))
-        written = start.maxOutputBytes
-        throw new OutputLimitReached(start.maxOutputBytes)
-      }
-      written += bytes.length
-      forward(bytes)
-    },
-    blockingFlush() {},
-  })
+  const cap = outputCap(start.maxOutputBytes)
+  const capped = (forward: (bytes: Uint8Array) => void) => ({ write: cap(forward), blockingFlush() {} })
   let stdinAt = 0
   const cli = cliShim.createCli({
     arguments: start.argv,

@@ -4,9 +4,9 @@
 import type { PreopenTree, RunError, RunOptions, RunResult, StartMessage, WorkerMessage } from './protocol'
 import type { SpawnWorker, WorkerPort } from './supervisor'
 import { messageOf } from '../../shared/errors'
-import { concatBytes } from './bytes'
+import { collectOutput } from './bytes'
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS } from './protocol'
-import { superviseWorker, WORKER_START_TIMEOUT_MS } from './supervisor'
+import { startTimeoutError, superviseWorker, timeoutError } from './supervisor'
 
 export type WasmSource = WebAssembly.Module | Uint8Array | ArrayBuffer
 
@@ -150,13 +150,11 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
 
   async function runNow(wasm: WasmSource, options: RunOptions): Promise<RunResult> {
     const t0 = performance.now()
-    const stdout: Uint8Array[] = []
-    const stderr: Uint8Array[] = []
+    const output = collectOutput(options)
     const finish = (exitCode: number | null, error: RunError | undefined, compileMs: number, instantiateMs = 0, runMs = 0, preopens?: Record<string, PreopenTree>): RunResult => ({
       exitCode,
       ...(error ? { error } : {}),
-      stdout: concatBytes(stdout),
-      stderr: concatBytes(stderr),
+      ...output.joined(),
       ...(preopens ? { preopens } : {}),
       timings: { compileMs, instantiateMs, runMs, totalMs: performance.now() - t0 },
     })
@@ -189,14 +187,7 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
       ready,
       onMessage(message: WorkerMessage, settle) {
         if (message.type === 'output') {
-          if (message.stdout.length) {
-            stdout.push(message.stdout)
-            options.onStdout?.(message.stdout)
-          }
-          if (message.stderr.length) {
-            stderr.push(message.stderr)
-            options.onStderr?.(message.stderr)
-          }
+          output.add(message)
         }
         else if (message.type === 'done') {
           const done = finish(message.exitCode, message.error, compileMs, message.instantiateMs, message.runMs, message.preopens)
@@ -204,8 +195,8 @@ export function createWasiRunner(spawn: SpawnWorker): WasiRunner {
           settle(done, kept)
         }
       },
-      onTimeout: () => finish(null, { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }, compileMs),
-      onStartTimeout: () => finish(null, { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }, compileMs),
+      onTimeout: () => finish(null, timeoutError(timeoutMs), compileMs),
+      onStartTimeout: () => finish(null, startTimeoutError(), compileMs),
       onError: error => finish(null, { kind: 'crash', message: `the worker running the program failed: ${error.message}` }, compileMs),
     })
     refill(worker, kept)

@@ -1,6 +1,6 @@
 // The little a host needs from a worker, so the same code drives a Web Worker in
 // the browser and a worker_threads thread under Node.
-import type { StartMessage, WorkerMessage } from './protocol'
+import type { RunError, StartMessage, WorkerMessage } from './protocol'
 
 export interface WorkerPort<In = StartMessage, Out = WorkerMessage> {
   /** Sends the one message a worker gets; `transfer` moves buffers instead of copying them. */
@@ -33,6 +33,14 @@ export function bufferedInbox<Out>() {
 
 /** A worker that has not said "ready" by then is reported as failed to start. */
 export const WORKER_START_TIMEOUT_MS = 30_000
+
+/** How a run ends when the watchdog stops it: past its own limit, or its worker never started. */
+export function timeoutError(timeoutMs: number): RunError {
+  return { kind: 'timeout', message: `stopped after ${timeoutMs} ms: the program did not finish in time` }
+}
+export function startTimeoutError(): RunError {
+  return { kind: 'crash', message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` }
+}
 
 export interface Supervision<In, Out, R> {
   message: In

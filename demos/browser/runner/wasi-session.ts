@@ -14,6 +14,25 @@ export class OutputLimitReached extends Error {
   }
 }
 
+/**
+ * One output cap over a run's stdout and stderr together: `capped(forward)` is a writer that passes
+ * bytes on to `forward` until the cap, then what still fits, and throws OutputLimitReached.
+ */
+export function outputCap(maxOutputBytes: number) {
+  let written = 0
+  return (forward: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
+    const room = maxOutputBytes - written
+    if (bytes.length > room) {
+      if (room > 0)
+        forward(bytes.subarray(0, room))
+      written = maxOutputBytes
+      throw new OutputLimitReached(maxOutputBytes)
+    }
+    written += bytes.length
+    forward(bytes)
+  }
+}
+
 export interface SessionSink {
   stdout: (bytes: Uint8Array) => void
   stderr: (bytes: Uint8Array) => void
@@ -113,18 +132,7 @@ export interface ShimSetup {
  * and stderr streamed to `sink` under one output cap, and the in-memory preopens from fd 3.
  */
 export function createShimWasi(setup: ShimSetup, sink: SessionSink): { wasi: WASI, stdin: File, preopens: Array<[string, PreopenDirectory]> } {
-  let written = 0
-  const capped = (forward: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
-    const room = setup.maxOutputBytes - written
-    if (bytes.length > room) {
-      if (room > 0)
-        forward(bytes.subarray(0, room))
-      written = setup.maxOutputBytes
-      throw new OutputLimitReached(setup.maxOutputBytes)
-    }
-    written += bytes.length
-    forward(bytes)
-  }
+  const capped = outputCap(setup.maxOutputBytes)
   const stdin = new File(setup.stdin)
   const preopens = setup.preopens.map(([name, files]): [string, PreopenDirectory] => [name, new PreopenDirectory(name, directoryFrom(files))])
   const fds = [

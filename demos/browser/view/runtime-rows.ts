@@ -141,6 +141,28 @@ export function shortEngine(engine: string): string {
   return engine.replace(' (no JS)', '').split(/[;,]/)[0]
 }
 
+export interface Timing {
+  kind: 'start' | 'compute'
+  /** The bar's time; undefined when not measured. */
+  ms?: number
+  /** The number as the details table writes it: "–" when not measured. */
+  text: string
+}
+
+/**
+ * A chart row's two timings, start and compute. A runtime timed only as a whole process
+ * (no compute figure of its own) has that time written in the details, and no compute bar.
+ */
+export function timingsOf(t: { startMs?: number, computeMs?: number, processMs?: number } | undefined): [Timing, Timing] {
+  const compute = t?.computeMs !== undefined
+    ? formatMs(t.computeMs)
+    : t?.processMs !== undefined ? `${formatMs(t.processMs)}, whole process` : '–'
+  return [
+    { kind: 'start', ms: t?.startMs, text: t?.startMs === undefined ? '–' : formatMs(t.startMs) },
+    { kind: 'compute', ms: t?.computeMs, text: compute },
+  ]
+}
+
 /**
  * The chart's scale: the largest time within 4 times the median of all of them, so that
  * one slow row (a fresh JVM warming up) does not flatten every other bar; longer bars are
