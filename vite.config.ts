@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite'
-import { liveZigPlugin } from './dev-server/compile-endpoint'
-import { liveRuntimesPlugin } from './dev-server/runtimes-endpoint'
-import { deckChunksPlugin } from './vite-plugins/deck-chunks'
-import { deckMonacoPlugin } from './vite-plugins/deck-monaco'
-import { deckShikiPlugin } from './vite-plugins/deck-shiki'
+import { liveZigPlugin } from './dev-server/compile-endpoint.ts'
+import { liveRuntimesPlugin } from './dev-server/runtimes-endpoint.ts'
+import { deckChunksPlugin } from './vite-plugins/deck-chunks.ts'
+import { deckMonacoPlugin } from './vite-plugins/deck-monaco.ts'
+import { deckShikiPlugin } from './vite-plugins/deck-shiki.ts'
 
 export default defineConfig({
   server: {

@@ -9,11 +9,11 @@
 // With `slidev --remote` it is off unless LIVE_ZIG=on is set.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { CompileDiagnostic, CompileReply } from '../demos/browser/live-zig/compile-reply'
+import type { CompileDiagnostic, CompileReply } from '../demos/browser/live-zig/compile-reply.ts'
 import { Buffer } from 'node:buffer'
-import { SOURCE_FILE } from '../demos/browser/live-zig/compile-reply'
-import { devEndpointPlugin, sameOrigin } from './dev-endpoint'
-import { COMPILE_TIMEOUT_MS, compileZig } from './zig-compile'
+import { SOURCE_FILE } from '../demos/browser/live-zig/compile-reply.ts'
+import { devEndpointPlugin, sameOrigin } from './dev-endpoint.ts'
+import { COMPILE_TIMEOUT_MS, compileZig } from './zig-compile.ts'
 
 export const COMPILE_PATH = '/__zig/compile'
 export const MAX_SOURCE_BYTES = 64 * 1024

@@ -6,13 +6,13 @@
 // `slidev --remote` unless LIVE_RUNTIMES=on.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
-import type { LiveLine } from '../demos/shared/runtime-report'
-import type { HostRun } from '../tooling/lib/process-hosts'
-import type { Case, RuntimeDef, Session } from '../tooling/sessions/runtimes'
-import { runHost } from '../tooling/lib/process-hosts'
-import { CASES, CPU, deadline, HELLO, judge, LIVE_CASE_IDS, oneLine } from '../tooling/sessions/compare'
-import { RUNTIMES } from '../tooling/sessions/runtimes'
-import { devEndpointPlugin, sameOrigin } from './dev-endpoint'
+import type { LiveLine } from '../demos/shared/runtime-report.ts'
+import type { HostRun } from '../tooling/lib/process-hosts.ts'
+import type { Case, RuntimeDef, Session } from '../tooling/sessions/runtimes.ts'
+import { runHost } from '../tooling/lib/process-hosts.ts'
+import { CASES, CPU, deadline, HELLO, judge, LIVE_CASE_IDS, oneLine } from '../tooling/sessions/compare.ts'
+import { RUNTIMES } from '../tooling/sessions/runtimes.ts'
+import { devEndpointPlugin, sameOrigin } from './dev-endpoint.ts'
 
 export const COMPARE_PATH = '/__runtimes/compare'
 

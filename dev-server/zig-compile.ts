@@ -3,12 +3,12 @@
 // (on Linux) a cap on its address space: Zig's comptime has no memory bound (a 128 MiB
 // comptime array grew Zig 0.11 to 7 GB in a minute; 0.17 stops at the cap with OutOfMemory). Nothing it compiles runs here:
 // the module goes back to the page.
-import type { CompileDiagnostic } from '../demos/browser/live-zig/compile-reply'
+import type { CompileDiagnostic } from '../demos/browser/live-zig/compile-reply.ts'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { parseDiagnostics, SOURCE_FILE } from '../demos/browser/live-zig/compile-reply'
+import { parseDiagnostics, SOURCE_FILE } from '../demos/browser/live-zig/compile-reply.ts'
 import { spawnWatched } from '../tooling/lib/spawn-watched.mjs'
 import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 

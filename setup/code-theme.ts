@@ -5,7 +5,7 @@
 import type { ThemeRegistration } from 'shiki'
 import githubDark from 'shiki/themes/github-dark.mjs'
 import githubLight from 'shiki/themes/github-light.mjs'
-import { withContrast } from '../demos/shared/contrast'
+import { withContrast } from '../demos/shared/contrast.ts'
 
 /**
  * What code is drawn on: the theme's own background (Monaco), Slidev's code background

@@ -10,7 +10,7 @@
 import type { ShikiContext, ShikiSetupReturn } from '@slidev/types'
 import type { Plugin } from 'vite'
 import { bundledLanguagesInfo, bundledThemesInfo } from 'shiki'
-import deckShikiSetup from '../setup/shiki'
+import deckShikiSetup from '../setup/shiki.ts'
 
 /** Always loaded by Slidev's client (resolveShikiOptions in @slidev/client/setup/shiki-options.ts). */
 const SLIDEV_LANGUAGES = ['markdown', 'vue', 'javascript', 'typescript', 'html', 'css']

@@ -1,9 +1,11 @@
 // The Vite plugins that trim what the page can load to what the deck uses.
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { AA, contrastRatio, hexToRgb } from '../../demos/shared/contrast'
 import { codeThemes } from '../../setup/code-theme'
 import { deckMonacoPlugin, NO_TYPESCRIPT_MESSAGE } from '../../vite-plugins/deck-monaco'
 import { deckShikiBundles } from '../../vite-plugins/deck-shiki'
+import { root } from '../helpers/node-wasi'
 
 it('shiki gets the grammars of setup/shiki.ts and the six Slidev adds, under their names and aliases, and no theme file (the deck themes are objects)', async () => {
   const source = await deckShikiBundles()
@@ -37,4 +39,17 @@ it('the client of Slidev gets no TypeScript: anything that calls it hears why, i
   const module = load(id!)!
   const stub = await import(`data:text/javascript,${encodeURIComponent(module)}`) as { transpileModule: () => void }
   expect(() => stub.transpileModule()).toThrow(NO_TYPESCRIPT_MESSAGE)
+})
+
+it('vite.config.ts loads without a warning, so `npm run dev` opens on the speaker\'s terminal with none (every import in its graph is one Vite\'s native config loader can load)', async () => {
+  const { createLogger, loadConfigFromFile } = await import('vite')
+  const warnings: string[] = []
+  const logger = createLogger('warn')
+  logger.warn = (message) => {
+    warnings.push(message)
+  }
+  logger.warnOnce = logger.warn
+  const loaded = await loadConfigFromFile({ command: 'serve', mode: 'development' }, join(root, 'vite.config.ts'), root, 'warn', logger)
+  expect(loaded?.config.plugins?.length).toBeGreaterThan(0)
+  expect(warnings).toEqual([])
 })

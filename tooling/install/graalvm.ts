@@ -6,12 +6,12 @@
 // project's own, .runtimes/maven/, beside the install and not inside it: nothing is written to
 // the user's ~/.m2, `rm -rf .runtimes` removes it all, an install from an empty one shows the
 // real fetch time, and a re-install (another pin) or `mvn -o` reuses what was fetched.
-import type { Installer } from '../lib/runtime-installs'
+import type { Installer } from '../lib/runtime-installs.ts'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { root } from '../lib/paths.mjs'
-import { RUNTIMES_DIR } from '../lib/runtime-installs'
+import { RUNTIMES_DIR } from '../lib/runtime-installs.ts'
 
 export const GRAALVM_PROJECT = join(root, 'demos/graalvm')
 /** The project's Maven repository for this build (see above). */

@@ -1,14 +1,14 @@
 // Runs a committed WASI 0.2 component (public/wasm/<name>.component.wasm) in its own
 // process: through jco's transpiled JS on preview2-shim in Node (demos/node/run-component.mjs),
 // or natively in wasmtime through wasmtime-py (demos/wasmtime/run-component.py).
-import type { HostInput, HostRun } from './process-hosts'
+import type { HostInput, HostRun } from './process-hosts.ts'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { root, wasmDir } from './paths.mjs'
-import { runProcess } from './process-hosts'
+import { runProcess } from './process-hosts.ts'
 
 export const componentPath = (name: string) => join(wasmDir, `${name}.component.wasm`)
 

@@ -1,4 +1,4 @@
-import { messageOf } from '../../demos/shared/errors'
+import { messageOf } from '../../demos/shared/errors.ts'
 
 /** An error as one line: its lines joined, box drawing and repeated spaces dropped, at most 300 characters. */
 export function oneLine(e: unknown): string {

@@ -1,9 +1,9 @@
 // Runtimes reached through a browser page: the deck's own runner in a Web Worker, in Chromium
 // (Playwright) or Firefox (puppeteer-core over WebDriver BiDi), opened by the browser harness.
-import type { HarnessBrowser } from '../harness/open-harness'
-import type { Case, RuntimeDef } from './session'
-import { findFirefox, openBrowserHarness } from '../harness/open-harness'
-import { bytesOf } from './session'
+import type { HarnessBrowser } from '../harness/open-harness.ts'
+import type { Case, RuntimeDef } from './session.ts'
+import { findFirefox, openBrowserHarness } from '../harness/open-harness.ts'
+import { bytesOf } from './session.ts'
 
 export function browserRuntime(kind: HarnessBrowser, name: string, engine: string, driver: string): RuntimeDef {
   return {

@@ -3,20 +3,20 @@
 // against node:wasi's output, and start-up and compute timed the same way on every runtime
 // (METHOD), interleaved (one round of every runtime, TIMING_RUNS rounds), with the load average
 // written beside them.
-import type { CaseResult, LoadReport, RuntimeReport, RuntimesJson } from '../../demos/shared/runtime-report'
-import type { HostRun } from '../lib/process-hosts'
-import type { Case, Observed, RuntimeDef, Session } from './runtimes'
+import type { CaseResult, LoadReport, RuntimeReport, RuntimesJson } from '../../demos/shared/runtime-report.ts'
+import type { HostRun } from '../lib/process-hosts.ts'
+import type { Case, Observed, RuntimeDef, Session } from './runtimes.ts'
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { arch, cpus, loadavg, platform, release } from 'node:os'
 import process from 'node:process'
-import { benchInput, median } from '../../demos/shared/workloads'
-import { oneLine } from '../lib/one-line'
+import { benchInput, median } from '../../demos/shared/workloads.ts'
+import { oneLine } from '../lib/one-line.ts'
 import { manifestPath } from '../lib/paths.mjs'
-import { runHost, wasmPath } from '../lib/process-hosts'
-import { COMPONENT_METHOD, COMPONENT_RUNTIMES, componentFacts, isComponentRuntime } from './components'
-import { RUNTIMES } from './runtimes'
+import { runHost, wasmPath } from '../lib/process-hosts.ts'
+import { COMPONENT_METHOD, COMPONENT_RUNTIMES, componentFacts, isComponentRuntime } from './components.ts'
+import { RUNTIMES } from './runtimes.ts'
 
 export type { Case }
 

@@ -6,16 +6,16 @@
 // browsers run it in the page's component runner (a Web Worker on preview2-shim's browser build).
 // A case a component cannot run as the module does (no component of that program; an exit code
 // other than 0 or 1) runs anyway and carries why, never dropped.
-import type { HarnessBrowser } from '../harness/open-harness'
-import type { HostInput } from '../lib/process-hosts'
-import type { Case, Observed, RuntimeDef, Session } from './runtimes'
+import type { HarnessBrowser } from '../harness/open-harness.ts'
+import type { HostInput } from '../lib/process-hosts.ts'
+import type { Case, Observed, RuntimeDef, Session } from './runtimes.ts'
 import { readFileSync } from 'node:fs'
 import process from 'node:process'
-import { findFirefox, openBrowserHarness } from '../harness/open-harness'
-import { findWasmtimePy, runComponent } from '../lib/component-hosts'
+import { findFirefox, openBrowserHarness } from '../harness/open-harness.ts'
+import { findWasmtimePy, runComponent } from '../lib/component-hosts.ts'
 import { manifestPath } from '../lib/paths.mjs'
-import { runProcess } from '../lib/process-hosts'
-import { PANIC_IN_STDERR } from './installed-process'
+import { runProcess } from '../lib/process-hosts.ts'
+import { PANIC_IN_STDERR } from './installed-process.ts'
 
 /** The ids of the component rows: runtimes.json marks their reports `component: true`. */
 export const COMPONENT_RUNTIME_IDS = ['node-component', 'chromium-component', 'firefox-component', 'wasmtime-component']

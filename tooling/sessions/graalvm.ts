@@ -9,9 +9,9 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { findJdk25, GRAALVM_PROJECT, GRAALVM_VERSION } from '../install/graalvm'
-import { root, wasmPath } from '../lib/process-hosts'
-import { installedProcess } from './installed-process'
+import { findJdk25, GRAALVM_PROJECT, GRAALVM_VERSION } from '../install/graalvm.ts'
+import { root, wasmPath } from '../lib/process-hosts.ts'
+import { installedProcess } from './installed-process.ts'
 
 /**
  * A JVM run: start-up, Truffle's and the Graal JIT's warm-up and the module all fit in it, on a loaded

@@ -1,10 +1,10 @@
 // A case as an HTTP request (demos/shared/http-run.mjs) and the answer as what a run observed:
 // the hosts that serve (Deno.serve, workerd, the Pages Function, Viceroy) all answer this way.
-import type { Case, Observed } from './session'
+import type { Case, Observed } from './session.ts'
 import { Buffer } from 'node:buffer'
-import { messageOf } from '../../demos/shared/errors'
+import { messageOf } from '../../demos/shared/errors.ts'
 import { fromBase64, runRequestParts } from '../../demos/shared/http-run.mjs'
-import { bytesOf, HTTP_DEADLINE_MS } from './session'
+import { bytesOf, HTTP_DEADLINE_MS } from './session.ts'
 
 export function observedFrom(headers: Record<string, string | null | undefined> | Headers, body: Uint8Array, status: number): Observed {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]) ?? undefined

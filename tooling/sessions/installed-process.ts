@@ -2,13 +2,13 @@
 // module per process (wasmtime through its Python host, WAMR, Viceroy's `run`): a RuntimeDef
 // for tooling/sessions/runtimes.ts. Each run gets a fresh folder preopened as "/" with the
 // case's files, its stdin up front, and the deadline + SIGKILL of every process run.
-import type { HostInput } from '../lib/process-hosts'
-import type { Case, Observed, RuntimeDef } from './session'
+import type { HostInput } from '../lib/process-hosts.ts'
+import type { Case, Observed, RuntimeDef } from './session.ts'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { runProcess, wasmPath } from '../lib/process-hosts'
-import { installedDir, installHint } from '../lib/runtime-installs'
+import { runProcess, wasmPath } from '../lib/process-hosts.ts'
+import { installedDir, installHint } from '../lib/runtime-installs.ts'
 
 /** A trap as the hosts report it (V8, SpiderMonkey, JSC, wasmtime, WAMR). */
 export const PANIC_IN_STDERR = /RuntimeError|unreachable|wasm ?trap/i

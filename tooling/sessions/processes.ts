@@ -1,7 +1,7 @@
 // Runtimes reached as a process per run: the node:wasi hosts (Node 20, 24 and 26, Deno, Bun),
 // the Lambda handler on Node 24, and a standalone wasm runtime found on PATH.
-import type { HostInput } from '../lib/process-hosts'
-import type { Case, Observed, RuntimeDef, Session } from './session'
+import type { HostInput } from '../lib/process-hosts.ts'
+import type { Case, Observed, RuntimeDef, Session } from './session.ts'
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,9 +10,9 @@ import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 import { runRequestParts } from '../../demos/shared/http-run.mjs'
 import { wasmDir } from '../lib/paths.mjs'
-import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from '../lib/process-hosts'
-import { observedFrom } from './http'
-import { PANIC_IN_STDERR } from './installed-process'
+import { root, runHost, runProcess, runtimeBinary, runtimeVersion, wasmPath } from '../lib/process-hosts.ts'
+import { observedFrom } from './http.ts'
+import { PANIC_IN_STDERR } from './installed-process.ts'
 
 export function processRuntime(id: 'node' | 'node24' | 'node26' | 'deno' | 'bun', name: string, engine: string, host: string, verified: string, note?: string): RuntimeDef {
   return {

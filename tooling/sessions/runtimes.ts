@@ -6,18 +6,18 @@
 // One file per kind of runtime: processes.ts, servers.ts, browsers.ts, and one per runtime
 // installed apart from npm (wasmtime.ts, wamr.ts, graalvm.ts, viceroy.ts). A new runtime is one
 // host folder under demos/ and one entry below.
-import type { RuntimeDef } from './session'
+import type { RuntimeDef } from './session.ts'
 import process from 'node:process'
-import { endOfLifeNote } from '../../demos/shared/node-releases'
-import { browserRuntime } from './browsers'
-import { graalJs, graalWasm } from './graalvm'
-import { envFlags, lambda, nativeRuntime, processRuntime } from './processes'
-import { denoServe, pages, workerd } from './servers'
-import { fastlyCompute, viceroyRun } from './viceroy'
-import { wamr } from './wamr'
-import { wasmtimePy } from './wasmtime'
+import { endOfLifeNote } from '../../demos/shared/node-releases.ts'
+import { browserRuntime } from './browsers.ts'
+import { graalJs, graalWasm } from './graalvm.ts'
+import { envFlags, lambda, nativeRuntime, processRuntime } from './processes.ts'
+import { denoServe, pages, workerd } from './servers.ts'
+import { fastlyCompute, viceroyRun } from './viceroy.ts'
+import { wamr } from './wamr.ts'
+import { wasmtimePy } from './wasmtime.ts'
 
-export type { Case, Observed, RuntimeDef, Session } from './session'
+export type { Case, Observed, RuntimeDef, Session } from './session.ts'
 
 /** Every runtime, in the order of the table. */
 export const RUNTIMES: RuntimeDef[] = [

@@ -1,13 +1,13 @@
 // Runtimes reached as a server process POSTed to: the Deno.serve entry, and workerd with the
 // slide's Worker, its variant that takes every case, and the Pages Function.
-import type { Case, RuntimeDef } from './session'
+import type { Case, RuntimeDef } from './session.ts'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareWorker, startWorkerd } from '../../demos/cloudflare-worker/workerd-host.mjs'
-import { root, runtimeBinary, runtimeVersion } from '../lib/process-hosts'
+import { root, runtimeBinary, runtimeVersion } from '../lib/process-hosts.ts'
 import { freePort, startServer } from '../lib/spawn-probe.mjs'
-import { onFreshServer, post, postToSlideWorker, startUpMs } from './http'
-import { bytesOf, HTTP_DEADLINE_MS } from './session'
+import { onFreshServer, post, postToSlideWorker, startUpMs } from './http.ts'
+import { bytesOf, HTTP_DEADLINE_MS } from './session.ts'
 
 export const denoServe: RuntimeDef = {
   id: 'deno-serve',

@@ -4,14 +4,14 @@
 //   `viceroy serve` and POSTed to like the Worker on the slide;
 // - the committed modules as plain WASI commands under `viceroy run`, which gives a program its
 //   arguments but no stdin, no preopened directory and Fastly's own FASTLY_* environment.
-import type { Case, RuntimeDef } from './session'
+import type { Case, RuntimeDef } from './session.ts'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { root } from '../lib/process-hosts'
-import { installedDir, installHint } from '../lib/runtime-installs'
+import { root } from '../lib/process-hosts.ts'
+import { installedDir, installHint } from '../lib/runtime-installs.ts'
 import { freePort, startServer } from '../lib/spawn-probe.mjs'
-import { postToSlideWorker, startUpMs } from './http'
-import { installedProcess, versionFrom } from './installed-process'
+import { postToSlideWorker, startUpMs } from './http.ts'
+import { installedProcess, versionFrom } from './installed-process.ts'
 
 const viceroyBin = (home: string) => join(home, 'bin/viceroy')
 export const FASTLY_DIR = join(root, 'demos/fastly-compute')

@@ -6,13 +6,13 @@
 // interpreter, bulk memory on) loads none of Zig 0.17's modules: "WASM module load failed: zero
 // flag expected" (its loader wants the MVP's zero byte after call_indirect, where modules with
 // reference types put a table index). No registry serves a newer WAMR.
-import type { Case } from './session'
+import type { Case } from './session.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROGRAMS } from '../../demos/shared/http-run.mjs'
-import { runProcess, wasmPath } from '../lib/process-hosts'
-import { installedProcess, versionFrom } from './installed-process'
+import { runProcess, wasmPath } from '../lib/process-hosts.ts'
+import { installedProcess, versionFrom } from './installed-process.ts'
 
 /** wamr run passes "wasm" as argv[0] whatever the file is called, and has no flag to set it. */
 export const WAMR_ARGV0 = 'wamr run gives the program "wasm" as argv[0] (no flag sets it): the program prints its own name, so stdout cannot be node:wasi\'s'

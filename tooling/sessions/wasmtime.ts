@@ -1,8 +1,8 @@
 // wasmtime: Wasmtime's engine (Cranelift) through its Python API, the host in demos/wasmtime/.
 import { join } from 'node:path'
-import { root } from '../lib/process-hosts'
-import { PYTHON } from '../lib/runtime-installs'
-import { installedProcess, versionFrom } from './installed-process'
+import { root } from '../lib/process-hosts.ts'
+import { PYTHON } from '../lib/runtime-installs.ts'
+import { installedProcess, versionFrom } from './installed-process.ts'
 
 const host = join(root, 'demos/wasmtime/run_wasi.py')
 const pythonEnv = (home: string) => ({ PYTHONPATH: home, PYTHONDONTWRITEBYTECODE: '1' })
