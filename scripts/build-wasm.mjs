@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, transpiledDir, witInterfaces } from '../tooling/lib/components.mjs'
-import { root, WASM_URL_DIR, wasmDir } from '../tooling/lib/paths.mjs'
+import { adaptCommand, COMPONENT_PROGRAMS, jcoVersion, witInterfaces } from '../tooling/lib/components.mjs'
+import { root, transpiledDir, WASM_URL_DIR, wasmDir } from '../tooling/lib/paths.mjs'
 import { gzipSize, sha256, wasmFacts } from '../tooling/lib/wasm-facts.mjs'
 import { findZig } from '../tooling/lib/zig-toolchain.mjs'
 

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { ExportError, exportPdf, pdfName } from '../tooling/lib/export-pdf.mjs'
 import { findAnyChromium, hasFonts, NO_CHROMIUM_ADVICE, NO_FONTS_MESSAGE } from '../tooling/lib/find-browser.mjs'
-import { leaveOutTestModules } from '../tooling/lib/site-modules.mjs'
+import { leaveOutUnfetchedModules } from '../tooling/lib/site-modules.mjs'
 
 const args = process.argv.slice(2)
 /** @param {string} name a flag, given as `--name value` or `--name=value` @param {string} fallback its value when it is not given */
@@ -21,7 +21,7 @@ const base = option('--base', '/')
 const { status } = spawnSync('npx', ['slidev', 'build', ...args], { stdio: 'inherit' })
 if (status !== 0)
   process.exit(status ?? 1)
-leaveOutTestModules(out)
+leaveOutUnfetchedModules(out)
 
 const pdf = join(out, pdfName())
 const chromium = await findAnyChromium()

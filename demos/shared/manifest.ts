@@ -35,7 +35,8 @@ export interface ComponentInfo {
   name: string
   /** The preview 1 module it wraps ("wasm/demo.wasm"). */
   module: string
-  file: string
+  /** The component's binary (public/wasm/<name>.component.wasm); not in the built site, whose page runs the transpiled form. */
+  file?: string
   bytes: number
   gzipBytes: number
   sha256: string

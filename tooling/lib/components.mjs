@@ -9,9 +9,6 @@ import { componentNew, componentWit, preview1AdapterCommandPath, transpile } fro
 /** The programs the slides and tests run as components too. */
 export const COMPONENT_PROGRAMS = ['demo', 'greet', 'mandelbrot', 'exit-code', 'read-file', 'panic', 'forever']
 
-/** Where a program's transpiled component goes, under the wasm directory. */
-export const transpiledDir = (/** @type {string} */ name) => `components/${name}`
-
 /** jco's version, from its package (the adapter is the one it ships). */
 export function jcoVersion() {
   // Its exports map hides package.json; the adapter sits in its lib/.

@@ -12,6 +12,8 @@ export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const WASM_URL_DIR = 'wasm'
 /** The committed modules (npm run build:wasm writes them), served from public/ as WASM_URL_DIR. */
 export const wasmDir = join(root, 'public', WASM_URL_DIR)
+/** Where a program's transpiled component goes, under the wasm directory. */
+export const transpiledDir = (/** @type {string} */ name) => `components/${name}`
 /** The committed modules' manifest (written by npm run build:wasm). */
 export const manifestPath = join(wasmDir, 'manifest.json')
 
