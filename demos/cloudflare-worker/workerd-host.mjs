@@ -2,7 +2,6 @@
 // on 127.0.0.1: bundles src/index.js with esbuild, gives workerd the committed
 // demo.wasm and workers-wasi's memfs.wasm as wasm modules, and stops it for sure.
 //   node demos/cloudflare-worker/workerd-host.mjs [PORT]   (serves until Ctrl-C)
-import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -12,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { wasmDir } from '../../tooling/lib/paths.mjs'
 import { freePort, startServer } from '../../tooling/lib/spawn-probe.mjs'
+import { spawnWatched } from '../../tooling/lib/spawn-watched.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -22,17 +22,14 @@ export function workerdBinary() {
   return join(dirname(require.resolve('workerd/package.json')), 'bin', 'workerd')
 }
 
+/** @type {Promise<string> | undefined} */
 let version
 function workerdVersion() {
-  version ??= new Promise((resolve) => {
-    const v = spawn(workerdBinary(), ['--version'])
-    let out = ''
-    v.stdout.on('data', (c) => {
-      out += c
-    })
-    v.on('close', () => resolve(out.trim()))
-    v.on('error', () => resolve('workerd (version unknown)'))
-  })
+  version ??= (async () => {
+    const v = spawnWatched([workerdBinary(), '--version'], { deadlineMs: 20_000 })
+    await v.closed
+    return v.stdout().toString('utf8').trim() || 'workerd (version unknown)'
+  })()
   return version
 }
 

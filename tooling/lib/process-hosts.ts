@@ -2,7 +2,6 @@
 // (node:wasi in Node 20, Node 24, Deno and Bun). Every process is killed at its deadline:
 // a spinning wasm ignores everything else (Bun's and Deno's workers included).
 import { Buffer } from 'node:buffer'
-import { spawn } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
@@ -132,16 +131,8 @@ export async function runtimeVersion(runtime: ProcessRuntime): Promise<string | 
   const bin = runtimeBinary(runtime)
   if (!bin)
     return undefined
-  const out = await new Promise<string>((resolve) => {
-    const child = spawn(bin, ['--version'], { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' } })
-    let text = ''
-    child.stdout.on('data', (c) => {
-      text += c
-    })
-    child.on('close', () => resolve(text))
-    child.on('error', () => resolve(''))
-  })
-  return /\d+\.\d+\.\d+/.exec(out)?.[0]
+  const { stdout } = await runProcess([bin, '--version'])
+  return /\d+\.\d+\.\d+/.exec(stdout.toString('utf8'))?.[0]
 }
 
 /** A run through Node's host (demos/node/run-wasi.mjs, node:wasi): the reference every other host is compared with. */

@@ -1,5 +1,5 @@
-// Every child process the project starts goes through here (a runtime's host, a server
-// such as workerd or deno, the Zig compiler): it cannot outlive this process (a detached
+// The child processes the tools start go through here (a runtime's host and its --version,
+// a server such as workerd or deno, the Zig compiler): it cannot outlive this process (a detached
 // watchdog, kill-with-parent.mjs), what it prints is kept, and a deadline kills it for sure,
 // since a spinning wasm or a runaway comptime ignores everything else.
 import { Buffer } from 'node:buffer'

@@ -10,12 +10,13 @@ import type { HarnessBrowser } from '../harness/open-harness.ts'
 import type { HostInput } from '../lib/process-hosts.ts'
 import type { Case, Observed, RuntimeDef, Session } from './runtimes.ts'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import process from 'node:process'
 import { findFirefox, openBrowserHarness } from '../harness/open-harness.ts'
 import { findWasmtimePy, runComponent } from '../lib/component-hosts.ts'
-import { manifestPath } from '../lib/paths.mjs'
-import { runProcess } from '../lib/process-hosts.ts'
-import { PANIC_IN_STDERR } from './installed-process.ts'
+import { manifestPath, root } from '../lib/paths.mjs'
+import { PANIC_IN_STDERR, versionFrom } from './installed-process.ts'
+import { bytesOf } from './session.ts'
 
 /** The ids of the component rows: runtimes.json marks their reports `component: true`. */
 export const COMPONENT_RUNTIME_IDS = ['node-component', 'chromium-component', 'firefox-component', 'wasmtime-component']
@@ -103,12 +104,9 @@ async function wasmtimePyVersion(): Promise<string | undefined> {
   const py = findWasmtimePy()
   if ('missing' in py)
     return undefined
-  const got = await runProcess(['python3', '-c', 'import importlib.metadata as m; print(m.version("wasmtime"))'], { env: { PYTHONPATH: py.pythonPath }, timeoutMs: 20_000 })
-  return /\d+\.\d+\.\d[\w.-]*/.exec(got.stdout.toString('utf8'))?.[0]
+  // The same package the module rows report: run_wasi.py --version prints wasmtime-py's version.
+  return versionFrom(['python3', join(root, 'demos/wasmtime/run_wasi.py'), '--version'], { PYTHONPATH: py.pythonPath })
 }
-
-const te = new TextEncoder()
-const bytesOf = (v: string | Uint8Array | undefined) => (v === undefined ? new Uint8Array() : typeof v === 'string' ? te.encode(v) : v)
 
 /** A browser running the component in the page's component runner (the harness page). */
 function browserComponent(kind: HarnessBrowser, name: string, engine: string): RuntimeDef {

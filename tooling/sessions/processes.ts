@@ -3,7 +3,6 @@
 import type { HostInput } from '../lib/process-hosts.ts'
 import type { Case, Observed, RuntimeDef, Session } from './session.ts'
 import { Buffer } from 'node:buffer'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -101,15 +100,8 @@ export function nativeRuntime(id: string, name: string, binary: string, argv: (d
     available: () => (find() ? undefined : `${binary} is not on PATH`),
     async open() {
       const bin = find()!
-      const version = await new Promise<string>((resolve) => {
-        const child = spawn(bin, ['--version'])
-        let out = ''
-        child.stdout.on('data', (c) => {
-          out += c
-        })
-        child.on('close', () => resolve(/\d+\.\d+\.\d+/.exec(out)?.[0] ?? out.trim()))
-        child.on('error', () => resolve(''))
-      })
+      const out = (await runProcess([bin, '--version'])).stdout.toString('utf8')
+      const version = /\d+\.\d+\.\d+/.exec(out)?.[0] ?? out.trim()
       const run = async (c: Case) => {
         const dir = mkdtempSync(join(tmpdir(), `${id}-`))
         try {
