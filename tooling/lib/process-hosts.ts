@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { root, wasmPath } from './paths.mjs'
-import { spawnWatched } from './spawn-watched.mjs'
+import { QUIET_ENV, spawnWatched } from './spawn-watched.mjs'
 
 export { root, wasmPath }
 
@@ -93,7 +93,7 @@ function command(runtime: ProcessRuntime, bin: string, dir: string): string[] {
 /** Runs a command to its end (or kills it at the deadline), with stdin given up front. */
 export async function runProcess(argv: string[], { stdin = '', env = {}, timeoutMs = 20_000 }: { stdin?: string | Uint8Array, env?: Record<string, string>, timeoutMs?: number } = {}): Promise<HostRun> {
   // Every runtime alike: SIGKILL at the deadline, and SIGKILL if this process dies first.
-  const run = spawnWatched(argv, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1', ...env }, stdin, deadlineMs: timeoutMs })
+  const run = spawnWatched(argv, { env: { ...process.env, ...QUIET_ENV, ...env }, stdin, deadlineMs: timeoutMs })
   const exitCode = await run.closed
   const spawnError = run.spawnError()
   return { exitCode, stdout: run.stdout(), stderr: run.stderr(), wallMs: performance.now() - run.startedAt, firstByteMs: run.firstStdoutMs(), timedOut: run.timedOut(), ...(spawnError ? { spawnError } : {}) }

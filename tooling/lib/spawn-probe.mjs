@@ -4,7 +4,7 @@
 // Viceroy (tooling/sessions/).
 import { createServer } from 'node:net'
 import process from 'node:process'
-import { spawnWatched } from './spawn-watched.mjs'
+import { QUIET_ENV, spawnWatched } from './spawn-watched.mjs'
 
 /** @returns {Promise<number>} a port nothing listens on now */
 export function freePort() {
@@ -35,7 +35,7 @@ export function freePort() {
  * @returns {Promise<{ url: string, firstAnswerMs: number, stop: () => Promise<void> }>} where it listens, when it first answered, and how to stop it
  */
 export async function startServer(argv, { port, probe = '/', body = '', timeoutMs = 30_000, attemptMs = 60_000, graceMs = 0 }) {
-  const server = spawnWatched(argv, { env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, graceMs })
+  const server = spawnWatched(argv, { env: { ...process.env, ...QUIET_ENV }, graceMs })
   const url = `http://127.0.0.1:${port}/`
   while (performance.now() - server.startedAt < timeoutMs && server.running()) {
     try {

@@ -6,6 +6,9 @@ import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { killWithParent } from './kill-with-parent.mjs'
 
+/** What every runtime is told, on top of this process's environment: no update check, no telemetry, no colour codes in its output. */
+export const QUIET_ENV = { DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' }
+
 /**
  * @typedef {object} WatchedOptions
  * @property {string} [cwd] where it runs
